@@ -1,0 +1,3 @@
+/** Public API of the embedded engine. */
+export * from './client/port.js';
+export type * from './model/types.js';

