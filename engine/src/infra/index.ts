@@ -4,4 +4,5 @@ export { openDatabase, type Database, type DatabaseOptions } from './database.js
 export { ensureDatabase } from './ensure-database.js';
 export { startEmbeddedServer, recoverOrphanedServer, type EmbeddedServer } from './embedded-postgres.js';
 export { migrate, type MigrationSet } from './migrate.js';
+export { engineMigrations } from '../state/migrations.js';
 export { findProjectRoot } from './paths.js';

@@ -107,7 +107,7 @@ CREATE TABLE engine.job (
 );
 CREATE INDEX job_activatable ON engine.job (type, key) WHERE state = 'ACTIVATABLE';
 CREATE INDEX job_deadline ON engine.job (deadline) WHERE state = 'ACTIVATED';
-CREATE INDEX job_backoff ON engine.job (retry_at) WHERE state = 'FAILED' AND retry_at IS NOT NULL;
+
 CREATE INDEX job_by_element ON engine.job (element_instance_key);
 
 CREATE TABLE engine.timer (

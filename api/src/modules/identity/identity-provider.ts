@@ -1,0 +1,38 @@
+/**
+ * The seam between "who is this person" and the rest of the app. Today accounts sign in with a password;
+ * citizens will sign in with VNeID (the national identity app) through OpenID Connect, which plugs in here
+ * without touching sessions, CSRF or authorization: a provider only has to answer with an account.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Account } from './entities.js';
+
+/** Why a sign-in failed; each maps to one HTTP answer in auth routes. */
+export type SignInFailure =
+  | { reason: 'invalid' }
+  | { reason: 'locked'; until: Date }
+  | { reason: 'disabled' };
+
+/** Result of a sign-in attempt. */
+export type SignInResult = { ok: true; account: Account } | ({ ok: false } & SignInFailure);
+
+/** A provider that checks credentials typed into our own form (password today, maybe OTP later). */
+export interface CredentialIdentityProvider {
+  readonly id: string;
+  signIn(em: EntityManager, credentials: { username: string; password: string }, now: Date): Promise<SignInResult>;
+}
+
+/**
+ * A provider that sends the browser elsewhere and gets it back with a code: OpenID Connect. The VNeID
+ * provider belongs here (see docs/api.md, "VNeID"): `start` builds the authorization URL (with state, nonce
+ * and a PKCE verifier kept server-side), `finish` exchanges the code, validates the ID token (issuer,
+ * audience, nonce, signature from the provider's JWKS) and finds or creates the account by
+ * (`identity_provider`, `external_subject`), copying the 12-digit citizen ID (CCCD) from the verified claims.
+ */
+export interface RedirectIdentityProvider {
+  readonly id: string;
+  start(returnTo: string): Promise<{ redirectUrl: string; state: string }>;
+  finish(em: EntityManager, callback: { code: string; state: string }, now: Date): Promise<SignInResult>;
+}
+
+/** Any identity provider. */
+export type IdentityProvider = CredentialIdentityProvider | RedirectIdentityProvider;

@@ -1,0 +1,150 @@
+/**
+ * `npm start`: validates the configuration, starts (or connects to) PostgreSQL, migrates, starts the embedded
+ * workflow engine, deploys the models under processes/, seeds the demo data once, and serves the API and the
+ * web app. SIGINT/SIGTERM stop everything it started (the embedded PostgreSQL included) and exit 0.
+ */
+import path from 'node:path';
+import { ConfigError, findProjectRoot, loadConfig, openDatabase, type Config } from '@motcua/engine/postgres';
+import { createEmbeddedEngine, SystemClock } from '@motcua/engine/client';
+import { buildApp } from './app.js';
+import { migrateAll } from './db/migrate-all.js';
+import { deployProcesses, DeploymentRejected } from './startup/deploy-processes.js';
+import { loadSeedModule, runSeeds, type DemoLogin } from './startup/seeds.js';
+
+const started = Date.now();
+const log = (message: string): void => console.log(`[motcua] ${message}`);
+
+/** Things to release at shutdown, in reverse order of acquisition. */
+const resources: { name: string; close: () => Promise<void> }[] = [];
+let stopping = false;
+
+/** Thrown at a startup checkpoint once a stop signal has arrived. */
+class StopRequested extends Error {}
+
+function checkpoint(): void {
+  if (stopping) throw new StopRequested('stop requested');
+}
+
+async function closeAll(): Promise<void> {
+  for (let r = resources.pop(); r; r = resources.pop()) {
+    try {
+      log(`closing ${r.name}`);
+      await r.close();
+      log(`closed ${r.name}`);
+    } catch (e) {
+      console.error(`[motcua] Could not close ${r.name}: ${(e as Error).message}`);
+    }
+  }
+}
+
+function configOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`[motcua] ${e.message}`);
+      console.error('[motcua] Fix these environment variables (see README.md, "Cấu hình / Configuration").');
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+function printReady(url: string, logins: readonly DemoLogin[] | undefined): void {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log('');
+  console.log(`  Một Cửa đang chạy tại / is running at ${url}  (started in ${seconds} s)`);
+  console.log(`  API: ${url}/api   OpenAPI: ${url}/docs   Health: ${url}/api/health`);
+  if (logins && logins.length > 0) {
+    console.log('  Tài khoản demo / Demo logins:');
+    for (const l of logins) console.log(`    ${l.role.padEnd(24)} ${l.username.padEnd(24)} ${l.password}`);
+  }
+  console.log('  Ctrl+C để dừng / to stop');
+  console.log('');
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  if (config.ENGINE === 'camunda') {
+    console.error(
+      '[motcua] ENGINE=camunda: the Camunda 8 adapter is not available yet. Start with ENGINE=embedded (the default).',
+    );
+    process.exit(1);
+  }
+  const root = findProjectRoot(process.argv[1] ? path.dirname(process.argv[1]) : process.cwd());
+
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    embeddedPort: config.EMBEDDED_PG_PORT,
+    log: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? log : undefined,
+  });
+  resources.push({ name: 'database', close: () => database.stop() });
+  log(database.embedded ? `PostgreSQL (embedded) ready, data in ${path.join(config.DATA_DIR, 'postgres')}` : 'PostgreSQL (DATABASE_URL) reachable');
+  checkpoint();
+
+  const applied = await migrateAll(database.url);
+  log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema up to date');
+  checkpoint();
+
+  const engine = await createEmbeddedEngine({ databaseUrl: database.url, clock: new SystemClock(), startSchedulers: true });
+  resources.push({ name: 'workflow engine', close: () => engine.close() });
+  log('Workflow engine (embedded) started');
+  checkpoint();
+
+  if (config.DEPLOY_PROCESSES) await deployProcesses(engine, path.join(root, 'processes'), log);
+  else log('Warning: DEPLOY_PROCESSES=false, the models under processes/ were not deployed');
+  checkpoint();
+
+  const app = await buildApp({
+    config,
+    databaseUrl: database.url,
+    engine,
+    webRoot: path.join(root, 'web', 'dist'),
+    logger: config.LOG_LEVEL !== 'silent',
+  });
+  resources.push({ name: 'HTTP server', close: () => app.close() });
+  await app.ready();
+
+  const seedModule = await loadSeedModule();
+  await runSeeds({ app, pool: app.pg, databaseUrl: database.url, engine, config, log }, seedModule);
+  checkpoint();
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  printReady(`http://${host.includes(':') ? `[${host}]` : host}:${port}`, seedModule?.demoLogins);
+}
+
+const startup = main();
+
+async function stop(signal: string): Promise<void> {
+  if (stopping) {
+    log(`${signal} again: still stopping, please wait`);
+    return;
+  }
+  stopping = true;
+  log(`${signal} received, stopping`);
+  // A forced exit if something hangs; the embedded PostgreSQL would then be recovered at the next start.
+  setTimeout(() => {
+    console.error('[motcua] Shutdown took more than 30 s; exiting anyway');
+    process.exit(1);
+  }, 30_000).unref();
+  await startup.catch(() => {}); // the step in progress finishes, then main() stops at its next checkpoint
+  await closeAll();
+  log('Stopped');
+  process.exit(0);
+}
+
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+startup.catch(async (e: unknown) => {
+  if (e instanceof StopRequested) return; // stop() finishes the job
+  if (e instanceof DeploymentRejected) console.error(`[motcua] ${e.message}`);
+  else console.error('[motcua] Start failed:', e);
+  stopping = true;
+  await closeAll();
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+/**
+ * The context of one command: its transaction, the instances it loaded, and the records it appends.
+ * Processors and behaviors only change state through this object; `commit` persists everything in the same
+ * transaction, so a command is all or nothing.
+ */
+import type pg from 'pg';
+import type { ExecutableProcess } from '../model/types.js';
+import type { Clock } from './clock.js';
+import type { KeyGenerator } from './keys.js';
+import { InstanceState, type ProcessInstanceRow } from './instance-state.js';
+import { loadInstance, persistInstance } from './state-writer.js';
+
+/** One record of the log (see docs/engine.md for the value types and intents). */
+export interface PendingRecord {
+  key: string;
+  valueType: string;
+  intent: string;
+  processInstanceKey?: string;
+  elementId?: string;
+  elementType?: string;
+  value: Record<string, unknown>;
+}
+
+/** Loads executable process definitions by key (cached by the engine). */
+export interface DefinitionSource {
+  byKey(client: pg.PoolClient, key: string): Promise<{ key: string; version: number; process: ExecutableProcess }>;
+  latest(
+    client: pg.PoolClient,
+    bpmnProcessId: string,
+  ): Promise<{ key: string; version: number; process: ExecutableProcess } | undefined>;
+}
+
+/** Work to do after the transaction committed (wake workers, waiters). */
+export interface AfterCommit {
+  jobTypes: Set<string>;
+  timersChanged: boolean;
+  completedInstances: Set<string>;
+}
+
+export class CommandContext {
+  readonly instances = new Map<string, InstanceState>();
+  readonly records: PendingRecord[] = [];
+  readonly after: AfterCommit = { jobTypes: new Set(), timersChanged: false, completedInstances: new Set() };
+  readonly now: number;
+
+  constructor(
+    readonly client: pg.PoolClient,
+    readonly clock: Clock,
+    readonly keys: KeyGenerator,
+    readonly definitions: DefinitionSource,
+  ) {
+    this.now = clock.now();
+  }
+
+  nextKey(): Promise<string> {
+    return this.keys.nextKey();
+  }
+
+  record(record: PendingRecord): void {
+    this.records.push(record);
+  }
+
+  /** Loads (and locks, once per command) an active or ended instance. */
+  async instance(key: string): Promise<InstanceState | undefined> {
+    const loaded = this.instances.get(key);
+    if (loaded) return loaded;
+    const state = await loadInstance(this.client, key);
+    if (state) this.instances.set(key, state);
+    return state;
+  }
+
+  /** Registers a new instance created by this command. */
+  newInstance(row: ProcessInstanceRow): InstanceState {
+    const state = new InstanceState(row, true);
+    this.instances.set(row.key, state);
+    return state;
+  }
+
+  /** Executable model of an instance. */
+  async processOf(instance: InstanceState): Promise<ExecutableProcess> {
+    return (await this.definitions.byKey(this.client, instance.row.processDefinitionKey)).process;
+  }
+
+  /** Persists all loaded instances and the records; the caller commits. */
+  async flush(): Promise<void> {
+    for (const instance of this.instances.values()) await persistInstance(this.client, instance, this.now);
+    if (this.records.length > 0) await insertRecords(this.client, this.records, this.now);
+    this.records.length = 0;
+    for (const type of this.after.jobTypes) await this.client.query('SELECT pg_notify($1, $2)', ['engine_jobs', type]);
+  }
+}
+
+async function insertRecords(client: pg.PoolClient, records: PendingRecord[], now: number): Promise<void> {
+  await client.query(
+    `INSERT INTO engine.record (key, value_type, intent, process_instance_key, element_id, element_type, value, timestamp)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::jsonb[], $8::bigint[])`,
+    [
+      records.map((r) => r.key),
+      records.map((r) => r.valueType),
+      records.map((r) => r.intent),
+      records.map((r) => r.processInstanceKey ?? null),
+      records.map((r) => r.elementId ?? null),
+      records.map((r) => r.elementType ?? null),
+      records.map((r) => JSON.stringify(r.value)),
+      records.map(() => now),
+    ],
+  );
+}
