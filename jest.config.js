@@ -4,6 +4,7 @@ const esmPackages = [
   'bpmn-moddle', 'zeebe-bpmn-moddle', 'moddle', 'moddle-xml', 'min-dash', 'saxen', 'feelin', '@bpmn-io/feelin',
   'lezer-feel', '@lezer', 'temporal-polyfill', 'temporal-utils',
   'bpmnlint', 'bpmnlint-plugin-camunda-compat', 'bpmnlint-utils', '@bpmn-io/moddle-utils', 'luxon',
+  'typebox', 'cookie', '@fastify/cookie', '@bpmn-io/feel-analyzer',
 ];
 const swc = [
   '@swc/jest',

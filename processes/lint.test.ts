@@ -1,24 +1,16 @@
 // Lints every BPMN model under processes/ with bpmnlint (recommended + Camunda 8.8 compatibility) and checks the
 // consistency of the procedure packages: forms, procedure.json, call activities and the job type vocabulary.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BpmnModdle from 'bpmn-moddle';
-import { Linter } from 'bpmnlint';
-import NodeResolver from 'bpmnlint/lib/resolver/node-resolver';
 
 const PROCESSES_DIR = __dirname;
 const ROOT_DIR = path.resolve(__dirname, '..');
 const SHARED_DIR = '_shared';
 
-const LINT_CONFIG = {
-  extends: ['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8'],
-};
-
-// Rules are loaded with Node's own require, outside Jest's module registry: some camunda-compat rules depend on
-// ESM-only packages (e.g. @bpmn-io/feel-analyzer) that Node >= 20.19 loads natively (require(esm)) but that
-// Jest does not transform. Jest replaces the `module` builtin inside tests, so take the real one from the process.
-const nodeModule = process.getBuiltinModule('node:module');
-const nativeRequire = nodeModule.createRequire(path.join(ROOT_DIR, 'package.json'));
+// bpmnlint runs in a child Node process (see lint-bpmn.mjs): camunda-compat's FEEL rules need ESM-only packages
+// that Node loads natively but Jest's module registry cannot load untransformed.
+const LINT_RUNNER = path.join(PROCESSES_DIR, 'lint-bpmn.mjs');
 
 const FEEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -47,12 +39,6 @@ function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
 }
 
-function readSchema(relativePath: string): JsonObject {
-  const schema = readJson(path.join(ROOT_DIR, 'node_modules', relativePath));
-  if (!isObject(schema)) throw new Error(`moddle schema ${relativePath} is not an object`);
-  return schema;
-}
-
 function matchAll(text: string, pattern: RegExp): string[] {
   return Array.from(text.matchAll(pattern), (m) => m[1] ?? '');
 }
@@ -66,22 +52,32 @@ const packageDirs = fs
   .sort();
 const bpmnSources = new Map(bpmnFiles.map((f) => [f, fs.readFileSync(f, 'utf8')]));
 
-const zeebeSchema = readSchema('zeebe-bpmn-moddle/resources/zeebe.json');
-const modelerSchema = readSchema('modeler-moddle/resources/modeler.json');
+let lintResults: Record<string, string[]> | undefined;
 
-async function lintModel(xml: string): Promise<string[]> {
-  const moddle = new BpmnModdle({ zeebe: zeebeSchema, modeler: modelerSchema });
-  const { rootElement, warnings } = await moddle.fromXML(xml);
-  const problems = warnings.map((w) => `(import) [bpmn-moddle] ${w.message}`);
-  // A fresh linter per model: some bpmnlint rules keep state between lint() calls.
-  const linter = new Linter({ config: LINT_CONFIG, resolver: new NodeResolver({ require: nativeRequire }) });
-  const results = await linter.lint(rootElement);
-  for (const [rule, reports] of Object.entries(results)) {
-    for (const report of reports) {
-      problems.push(`${report.id ?? '(definitions)'} [${rule}] ${report.category}: ${report.message}`);
-    }
+/** Lints all models once (bpmnlint:recommended + camunda-cloud-8-8) and returns problems per absolute path. */
+function lintAll(): Record<string, string[]> {
+  if (lintResults) return lintResults;
+  const run = spawnSync(process.execPath, [LINT_RUNNER, ...bpmnFiles], {
+    cwd: ROOT_DIR,
+    encoding: 'utf8',
+    maxBuffer: 32 * 1024 * 1024,
+  });
+  if (run.error) throw run.error;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(run.stdout) as unknown;
+  } catch {
+    throw new Error(`lint-bpmn.mjs failed (exit ${String(run.status)}): ${run.stderr}`);
   }
-  return problems;
+  if (!isObject(parsed)) throw new Error('lint-bpmn.mjs printed no result object');
+  const results: Record<string, string[]> = {};
+  for (const [file, problems] of Object.entries(parsed)) {
+    results[path.resolve(ROOT_DIR, file)] = Array.isArray(problems)
+      ? problems.map(String)
+      : [String(problems)];
+  }
+  lintResults = results;
+  return results;
 }
 
 function processIds(): Set<string> {
@@ -120,9 +116,8 @@ describe('BPMN models under processes/', () => {
 
   it.each(bpmnFiles.map((f) => [rel(f), f]))(
     '%s passes bpmnlint:recommended and camunda-compat/camunda-cloud-8-8',
-    async (_name, file) => {
-      const problems = await lintModel(bpmnSources.get(file) ?? '');
-      expect(problems).toEqual([]);
+    (_name, file) => {
+      expect(lintAll()[file]).toEqual([]);
     },
   );
 
@@ -212,8 +207,10 @@ describe('forms under processes/', () => {
         keys.add(key);
         expect(typeof component.label === 'string' || typeof component.dateLabel === 'string').toBe(true);
       }
-      if (isObject(component.validate) && typeof component.validate.pattern === 'string') {
-        expect(() => new RegExp(String(component.validate.pattern))).not.toThrow();
+      const validate = component.validate;
+      if (isObject(validate) && typeof validate.pattern === 'string') {
+        const pattern = validate.pattern;
+        expect(() => new RegExp(pattern)).not.toThrow();
       }
     }
   });
@@ -235,17 +232,22 @@ describe('forms under processes/', () => {
 
 const REQUIRED_PROCEDURE_KEYS = [
   'id',
-  'codes',
   'name',
+  'nameEn',
+  'nationalCode',
+  'localCode',
   'field',
   'agency',
-  'level',
-  'decree42Classification',
+  'serviceLevel',
+  'targetLevel',
+  'scope',
   'channels',
   'requiredDocuments',
   'fees',
+  'processingTime',
   'timeLimits',
   'legalBasis',
+  'legalBasisThen',
   'variants',
   'forms',
 ];
@@ -269,15 +271,24 @@ describe('procedure packages', () => {
     expect(missingKeys).toEqual([]);
     expect(procedure.id).toBe(dir);
 
-    const name = procedure.name;
-    expect(isObject(name) && typeof name.vi === 'string' && typeof name.en === 'string').toBe(true);
-    const codes = procedure.codes;
-    expect(isObject(codes) && 'national' in codes && typeof codes.local === 'string').toBe(true);
+    expect(typeof procedure.name).toBe('string');
+    expect(typeof procedure.nameEn).toBe('string');
+    expect(procedure.nationalCode === null || typeof procedure.nationalCode === 'string').toBe(true);
+    expect(typeof procedure.localCode).toBe('string');
     const agency = procedure.agency;
-    expect(isObject(agency) && Array.isArray(agency['2013']) && isObject(agency['2025'])).toBe(true);
-    const level = procedure.level;
-    expect(isObject(level) && typeof level.reached === 'number' && typeof level.targeted === 'number').toBe(true);
-    expect(['toàn trình', 'một phần']).toContain(procedure.decree42Classification);
+    expect(
+      isObject(agency) &&
+        typeof agency.code === 'string' &&
+        Array.isArray(agency['2013']) &&
+        isObject(agency['2025']),
+    ).toBe(true);
+    for (const level of [procedure.serviceLevel, procedure.targetLevel]) {
+      expect([1, 2, 3, 4]).toContain(level);
+    }
+    expect(['toàn trình', 'một phần']).toContain(procedure.scope);
+    expect(Array.isArray(procedure.channels)).toBe(true);
+    expect(Array.isArray(procedure.fees)).toBe(true);
+    expect(Array.isArray(procedure.legalBasis)).toBe(true);
 
     const known = processIds();
     const variants = Array.isArray(procedure.variants) ? (procedure.variants as unknown[]) : [];

@@ -47,6 +47,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: deps.logger ? { level: deps.config.LOG_LEVEL } : false,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    // Fastify's default strips unknown properties silently; commands must reject them (a typo is an error).
+    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 10 });

@@ -28,9 +28,7 @@ function checkpoint(): void {
 async function closeAll(): Promise<void> {
   for (let r = resources.pop(); r; r = resources.pop()) {
     try {
-      log(`closing ${r.name}`);
       await r.close();
-      log(`closed ${r.name}`);
     } catch (e) {
       console.error(`[motcua] Could not close ${r.name}: ${(e as Error).message}`);
     }
@@ -57,7 +55,7 @@ function printReady(url: string, logins: readonly DemoLogin[] | undefined): void
   console.log(`  API: ${url}/api   OpenAPI: ${url}/docs   Health: ${url}/api/health`);
   if (logins && logins.length > 0) {
     console.log('  Tài khoản demo / Demo logins:');
-    for (const l of logins) console.log(`    ${l.role.padEnd(24)} ${l.username.padEnd(24)} ${l.password}`);
+    for (const l of logins) console.log(`    ${l.role.padEnd(30)} ${l.username.padEnd(20)} ${l.password}`);
   }
   console.log('  Ctrl+C để dừng / to stop');
   console.log('');
@@ -80,14 +78,26 @@ async function main(): Promise<void> {
     log: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? log : undefined,
   });
   resources.push({ name: 'database', close: () => database.stop() });
-  log(database.embedded ? `PostgreSQL (embedded) ready, data in ${path.join(config.DATA_DIR, 'postgres')}` : 'PostgreSQL (DATABASE_URL) reachable');
+  log(
+    database.embedded
+      ? `PostgreSQL (embedded) ready, data in ${path.join(config.DATA_DIR, 'postgres')}`
+      : 'PostgreSQL (DATABASE_URL) reachable',
+  );
   checkpoint();
 
   const applied = await migrateAll(database.url);
-  log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema up to date');
+  log(
+    applied.length > 0
+      ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
+      : 'Database schema up to date',
+  );
   checkpoint();
 
-  const engine = await createEmbeddedEngine({ databaseUrl: database.url, clock: new SystemClock(), startSchedulers: true });
+  const engine = await createEmbeddedEngine({
+    databaseUrl: database.url,
+    clock: new SystemClock(),
+    startSchedulers: true,
+  });
   resources.push({ name: 'workflow engine', close: () => engine.close() });
   log('Workflow engine (embedded) started');
   checkpoint();
@@ -104,6 +114,10 @@ async function main(): Promise<void> {
     logger: config.LOG_LEVEL !== 'silent',
   });
   resources.push({ name: 'HTTP server', close: () => app.close() });
+  // An idle pooled connection dropped by the server (restart, shutdown) must not crash the process.
+  app.pg.on('error', (e) => {
+    if (!stopping) log(`A pooled database connection was closed: ${e.message}`);
+  });
   await app.ready();
 
   const seedModule = await loadSeedModule();

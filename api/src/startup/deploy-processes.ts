@@ -14,12 +14,15 @@ export function findModelFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   const found: string[] = [];
   const walk = (current: string): void => {
-    const entries = fs.readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = fs
+      .readdirSync(current, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && MODEL_FILE.test(entry.name)) found.push(path.relative(dir, full).split(path.sep).join('/'));
+      else if (entry.isFile() && MODEL_FILE.test(entry.name))
+        found.push(path.relative(dir, full).split(path.sep).join('/'));
     }
   };
   walk(dir);
@@ -29,7 +32,9 @@ export function findModelFiles(dir: string): string[] {
 /** Why a start was stopped: a model in processes/ was rejected by the engine. */
 export class DeploymentRejected extends Error {
   constructor(cause: EngineError) {
-    const details = cause.details.map((p) => `  - ${[p.resourceName, p.elementId].filter(Boolean).join(' ')}: ${p.message}`);
+    const details = cause.details.map(
+      (p) => `  - ${[p.resourceName, p.elementId].filter(Boolean).join(' ')}: ${p.message}`,
+    );
     super(
       [
         `The models under processes/ were rejected: ${cause.message}`,
@@ -52,7 +57,10 @@ export async function deployProcesses(
     log(`No models found under ${dir}; nothing deployed`);
     return undefined;
   }
-  const resources: Resource[] = files.map((name) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  const resources: Resource[] = files.map((name) => ({
+    name,
+    content: fs.readFileSync(path.join(dir, name), 'utf8'),
+  }));
   let deployment: Deployment;
   try {
     deployment = await engine.deployResources(resources);
@@ -60,11 +68,13 @@ export async function deployProcesses(
     if (e instanceof EngineError) throw new DeploymentRejected(e);
     throw e;
   }
-  const created = deployment.processes.filter((p) => p.isNew).length + deployment.forms.filter((f) => f.isNew).length;
+  const created =
+    deployment.processes.filter((p) => p.isNew).length + deployment.forms.filter((f) => f.isNew).length;
   log(`Deployed ${files.length} model file(s) from ${dir} (${created} new version(s)):`);
   for (const p of deployment.processes) {
     log(`  process ${p.bpmnProcessId} v${p.version}${p.isNew ? ' (new)' : ''}  [${p.resourceName}]`);
   }
-  for (const f of deployment.forms) log(`  form ${f.formId} v${f.version}${f.isNew ? ' (new)' : ''}  [${f.resourceName}]`);
+  const newForms = deployment.forms.filter((f) => f.isNew).length;
+  if (deployment.forms.length > 0) log(`  ${deployment.forms.length} form(s), ${newForms} new version(s)`);
   return deployment;
 }

@@ -56,7 +56,10 @@ export async function loadSeedModule(specifier = '../seed/index.js'): Promise<Se
 }
 
 /** Seeds the demo data unless disabled, absent or already done. */
-export async function runSeeds(context: SeedContext, seedModule: SeedModule | undefined): Promise<SeedOutcome> {
+export async function runSeeds(
+  context: SeedContext,
+  seedModule: SeedModule | undefined,
+): Promise<SeedOutcome> {
   const { pool, config, log } = context;
   if (!config.SEED_DEMO) {
     log('Demo data: disabled (SEED_DEMO=false)');
@@ -69,9 +72,10 @@ export async function runSeeds(context: SeedContext, seedModule: SeedModule | un
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
-    const found = await client.query<{ value: { seededAt?: string } }>('SELECT value FROM app_meta WHERE name = $1', [
-      DEMO_SEED_MARKER,
-    ]);
+    const found = await client.query<{ value: { seededAt?: string } }>(
+      'SELECT value FROM app_meta WHERE name = $1',
+      [DEMO_SEED_MARKER],
+    );
     if (found.rows[0]) {
       log(`Demo data: already seeded (${found.rows[0].value.seededAt ?? 'earlier'})`);
       return 'already-seeded';

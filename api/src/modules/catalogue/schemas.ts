@@ -13,7 +13,7 @@ export const SearchQuery = Type.Object(
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   },
-  { additionalProperties: false },
+  { description: 'Unknown parameters (e.g. cache busters) are ignored: this is a read' },
 );
 
 const FacetValue = Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer() });

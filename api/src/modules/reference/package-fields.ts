@@ -26,16 +26,16 @@ function agencyRef(json: Json): string | undefined {
   return str(a);
 }
 
-function serviceLevel(json: Json): 1 | 2 | 3 | 4 {
+function serviceLevel(json: Json): 1 | 2 | 3 | 4 | undefined {
   const n = num(pick(json, 'serviceLevel', 'onlineLevel', 'mucDo', 'level'));
-  return n === 1 || n === 2 || n === 3 || n === 4 ? n : 3;
+  return n === 1 || n === 2 || n === 3 || n === 4 ? n : undefined;
 }
 
-function scope(json: Json): 'toan-trinh' | 'mot-phan' | null {
+function scope(json: Json): 'toan-trinh' | 'mot-phan' | undefined {
   const v = str(pick(json, 'scope', 'onlineScope', 'dvcScope'))?.toLowerCase();
   if (v?.includes('toan') || v?.includes('toàn') || v === 'full') return 'toan-trinh';
   if (v?.includes('phan') || v?.includes('phần') || v === 'partial') return 'mot-phan';
-  return null;
+  return undefined;
 }
 
 function documents(v: unknown): ProcedureDocument[] {
@@ -82,6 +82,7 @@ function fees(v: unknown): ProcedureFee[] {
 
 function processingTime(json: Json) {
   const t = pick(json, 'processingTime', 'deadline', 'thoiHan');
+  if (t === undefined && json.daysPaper === undefined && json.daysOnline === undefined) return {};
   const o: Json = isObject(t) ? t : { paper: t };
   const unit = str(pick(o, 'unit', 'dayKind', 'kind')) ?? str(json.dayKind) ?? '';
   const calendar = /calendar|ngay$|^ngày$/i.test(unit) && !/working|lam viec|làm việc/i.test(unit);
@@ -111,11 +112,16 @@ const channelOf = (c: unknown): string | undefined => {
   return v;
 };
 
+/** What a package states; absent fields stay undefined so the loader keeps earlier values. */
+export type PackageFields = Partial<ProcedureInput> & Pick<ProcedureInput, 'name' | 'agencyCode'>;
+
+const given = <T>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
+
 /** Reads one package's procedure.json. */
 export function readPackageJson(
   raw: unknown,
   ctx: { key: string; processIds: string[]; forms: ProcedureForm[]; resolveAgency: AgencyResolver },
-): ProcedureInput | string {
+): PackageFields | string {
   if (!isObject(raw)) return 'procedure.json is not a JSON object';
   const json = isObject(raw.procedure) ? { ...raw, ...raw.procedure } : raw;
   const name = str(pick(json, 'name', 'title', 'tenThuTuc'));
@@ -124,28 +130,30 @@ export function readPackageJson(
   const agency = ref ? ctx.resolveAgency(ref) : undefined;
   if (!agency) return ref ? `unknown agency "${ref}"` : 'procedure.json names no agency';
   const tierText = str(pick(json, 'tier', 'adminLevel', 'cap'));
-  const tier: Tier = tierText === 'province' || tierText === 'district' || tierText === 'commune' ? tierText : agency.tier;
+  const tier: Tier | undefined = tierText === 'province' || tierText === 'district' || tierText === 'commune' ? tierText : undefined;
   const channels = [...new Set(list(pick(json, 'channels', 'kenhThucHien')).map(channelOf).filter((c): c is string => !!c))];
   const legal = list(pick(json, 'legalBasis', 'canCuPhapLy')).map((l) => (isObject(l) ? str(pick(l, 'title', 'name', 'text')) : str(l)));
+  const feeField = pick(json, 'fees', 'fee', 'phiLePhi');
   return {
-    nationalCode: str(pick(json, 'nationalCode', 'code', 'maThuTuc')) ?? null,
-    localCode: str(pick(json, 'localCode', 'maDiaPhuong')) ?? null,
+    nationalCode: str(pick(json, 'nationalCode', 'code', 'maThuTuc')),
+    localCode: str(pick(json, 'localCode', 'maDiaPhuong')),
     name,
-    field: str(pick(json, 'field', 'linhVuc', 'sector')) ?? 'Khác',
+    field: str(pick(json, 'field', 'linhVuc', 'sector')),
     agencyCode: agency.code,
     tier,
     serviceLevel: serviceLevel(json),
     scope: scope(json),
-    channels: channels.length > 0 ? channels : ['direct', 'online'],
-    applicantTypes: list(pick(json, 'applicantTypes', 'doiTuong')).map(str).filter((s): s is string => !!s),
-    documents: documents(pick(json, 'documents', 'requiredDocuments', 'thanhPhanHoSo')),
-    fees: fees(pick(json, 'fees', 'fee', 'phiLePhi')),
+    channels: given(channels),
+    applicantTypes: given(list(pick(json, 'applicantTypes', 'doiTuong')).map(str).filter((s): s is string => !!s)),
+    documents: given(documents(pick(json, 'documents', 'requiredDocuments', 'thanhPhanHoSo'))),
+    // An explicit empty list or 0 means "no fee", which is information too.
+    fees: feeField === undefined ? undefined : fees(feeField),
     ...processingTime(json),
-    legalBasis: legal.filter((s): s is string => !!s),
-    forms: ctx.forms,
-    variants: variants(json, ctx.processIds, name),
-    steps: list(pick(json, 'steps', 'trinhTu')).map((s) => (isObject(s) ? str(pick(s, 'name', 'description')) : str(s))).filter((s): s is string => !!s),
-    result: str(pick(json, 'result', 'ketQua')) ?? null,
-    conditions: str(pick(json, 'conditions', 'dieuKien')) ?? null,
+    legalBasis: given(legal.filter((s): s is string => !!s)),
+    forms: given(ctx.forms),
+    variants: given(variants(json, ctx.processIds, name)),
+    steps: given(list(pick(json, 'steps', 'trinhTu')).map((s) => (isObject(s) ? str(pick(s, 'name', 'description')) : str(s))).filter((s): s is string => !!s)),
+    result: str(pick(json, 'result', 'ketQua')),
+    conditions: str(pick(json, 'conditions', 'dieuKien')),
   };
 }

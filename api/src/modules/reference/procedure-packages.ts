@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyDirectory, upsertPackageProcedure, type ProcedureInput } from './procedures.js';
-import { AgencySchema, type Tier } from './entities.js';
-import { readPackageJson, type AgencyResolver } from './package-fields.js';
+import { AgencySchema, ProcedureSchema, type Procedure, type Tier } from './entities.js';
+import { readPackageJson, type AgencyResolver, type PackageFields } from './package-fields.js';
 import type { ProcedureForm } from './procedure-types.js';
 
 /** What one load did, per package. */
@@ -82,6 +82,15 @@ async function agencyResolver(em: EntityManager): Promise<AgencyResolver> {
   };
 }
 
+/** Package values win where the package states them; otherwise earlier values (or defaults) stay. */
+function mergePackage(existing: Procedure | null, fields: PackageFields): ProcedureInput {
+  const stated = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as PackageFields;
+  const base: ProcedureInput = existing
+    ? { ...existing, daysPaper: existing.daysPaper ?? null, daysOnline: existing.daysOnline ?? null }
+    : { name: fields.name, agencyCode: fields.agencyCode, field: 'Khác', serviceLevel: 3, channels: ['direct', 'online'] };
+  return { ...base, ...stated };
+}
+
 /**
  * Loads every `root/<key>/procedure.json` (folders starting with `_` are shared fragments) and upserts one
  * procedure per package, keyed by the folder name. Idempotent: a second run updates in place.
@@ -103,7 +112,7 @@ export async function loadProcedurePackages(em: EntityManager, root: string): Pr
       report.skipped.push({ key, reason: 'no procedure.json' });
       continue;
     }
-    let input: ProcedureInput | string;
+    let input: PackageFields | string;
     try {
       const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
       input = readPackageJson(json, { key, processIds: readProcessIds(dir), forms: readPackageForms(dir), resolveAgency: resolve });
@@ -114,7 +123,9 @@ export async function loadProcedurePackages(em: EntityManager, root: string): Pr
       report.skipped.push({ key, reason: input });
       continue;
     }
-    const { procedure, created } = await upsertPackageProcedure(em, { ...input, packageKey: key, source: 'package' }, directory);
+    const existing = await em.findOne(ProcedureSchema, { packageKey: key });
+    const merged = mergePackage(existing, input);
+    const { procedure, created } = await upsertPackageProcedure(em, { ...merged, packageKey: key, source: 'package' }, directory);
     report.loaded.push({ key, name: procedure.name, created });
   }
   return report;

@@ -47,6 +47,8 @@ export async function activateJobs(core: EngineCore, req: ActivateJobsRequest): 
        RETURNING *`,
       [req.type, req.worker, now + req.timeoutMs, now, req.maxJobsToActivate],
     );
+    // UPDATE ... RETURNING has no order: hand jobs out in creation (key) order, as Zeebe does
+    jobs.rows.sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : BigInt(a.key) > BigInt(b.key) ? 1 : 0));
     if (jobs.rows.length === 0) {
       await client.query('COMMIT');
       return [];
@@ -169,7 +171,9 @@ export async function failJob(
       return;
     }
     await ex.ctx.client.query(`UPDATE engine.job SET state = 'FAILED', retries = 0, worker = NULL, deadline = NULL, error_message = $2 WHERE key = $1`, [job.key, message]);
-    await ex.incident(inst, ei, 'JOB_NO_RETRIES', message || 'No more retries left.', job.key);
+    // Zeebe names the incident after the job kind (JobFailProcessor).
+    const errorType = job.kind === 'EXECUTION_LISTENER' ? 'EXECUTION_LISTENER_NO_RETRIES' : job.kind === 'TASK_LISTENER' ? 'TASK_LISTENER_NO_RETRIES' : 'JOB_NO_RETRIES';
+    await ex.incident(inst, ei, errorType, message || 'No more retries left.', job.key);
   });
 }
 

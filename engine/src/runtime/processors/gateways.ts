@@ -6,7 +6,7 @@ import type { Executor } from '../executor.js';
 import type { ElementInstanceState, InstanceState } from '../instance-state.js';
 import { processor } from './processor.js';
 
-type Choice = { ok: true; flows: string[] } | { ok: false; message: string };
+type Choice = { ok: true; flows: string[] } | { ok: false; errorType: string; message: string };
 
 async function choose(ex: Executor, inst: InstanceState, el: ExecutableElement, ei: ElementInstanceState, all: boolean): Promise<Choice> {
   const process = await ex.processOf(inst);
@@ -23,7 +23,8 @@ async function choose(ex: Executor, inst: InstanceState, el: ExecutableElement, 
     }
     const source = flow.condition.kind === 'feel' ? flow.condition.source : flow.condition.value;
     const r = evaluateCondition(source, context);
-    if (!r.ok) return { ok: false, message: `Expected to evaluate condition '${source}' successfully, but failed because: ${r.message}` };
+    // Zeebe: a condition that fails or is not a boolean is an EXTRACT_VALUE_ERROR carrying the expression message.
+    if (!r.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: r.message };
     if (r.value) {
       chosen.push(flow.id);
       if (!all) break;
@@ -31,7 +32,7 @@ async function choose(ex: Executor, inst: InstanceState, el: ExecutableElement, 
   }
   if (chosen.length === 0 && el.defaultFlowId) chosen.push(el.defaultFlowId);
   if (chosen.length === 0) {
-    return { ok: false, message: `Expected at least one condition to evaluate to true, or to have a default flow` };
+    return { ok: false, errorType: 'CONDITION_ERROR', message: `Expected at least one condition to evaluate to true, or to have a default flow` };
   }
   return { ok: true, flows: chosen };
 }
@@ -40,7 +41,7 @@ function conditionalGateway(all: boolean) {
   return processor({
     async activate(ex, inst, el, ei) {
       const choice = await choose(ex, inst, el, ei, all);
-      if (!choice.ok) return ex.incident(inst, ei, 'CONDITION_ERROR', choice.message);
+      if (!choice.ok) return ex.incident(inst, ei, choice.errorType, choice.message);
       (ei.data as Record<string, unknown>).chosenFlows = choice.flows;
       await ex.complete(inst, ei);
     },

@@ -14,6 +14,9 @@ async function startInner(ex: Executor, inst: InstanceState, el: ExecutableEleme
   const items = body.data.mi!.items ?? [];
   const local: Record<string, unknown> = { loopCounter: index + 1 };
   if (mi.inputElement) local[mi.inputElement] = items[index] ?? null;
+  // as Zeebe: an output element that names a variable starts as a local null, so each instance's result stays its own
+  const out = mi.outputElement?.kind === 'feel' ? mi.outputElement.source.trim() : undefined;
+  if (out && /^[A-Za-z_][A-Za-z0-9_]*$/.test(out) && !(out in local)) local[out] = null;
   body.data.mi!.started++;
   body.dirty = true;
   await ex.activate(inst, el.id, body.key, { inner: true, loopIndex: index, localVariables: local });
@@ -26,7 +29,7 @@ export const multiInstanceBodyProcessor = processor({
     const source = mi.inputCollection.kind === 'feel' ? mi.inputCollection.source : mi.inputCollection.value;
     if (!r.ok) return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', r.message);
     if (!Array.isArray(r.value)) {
-      const type = r.value === null || r.value === undefined ? 'NULL' : typeof r.value === 'object' ? 'CONTEXT' : typeof r.value.toString().toUpperCase();
+      const type = r.value === null || r.value === undefined ? 'NULL' : typeof r.value === 'object' ? 'CONTEXT' : (typeof r.value).toUpperCase();
       const warnings = r.warnings.length ? ` ${r.warnings.join(' ')}` : '';
       return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${source}' to be 'ARRAY', but was '${type}'.${warnings}`);
     }

@@ -1,0 +1,53 @@
+/** The frame of the public (citizen) pages: header with the portal's name, the page, and a footer. */
+import { Anchor, AppShell, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PageLoader } from './PageLoader';
+import { SystemStatus } from './SystemStatus';
+
+/** Layout route for citizen pages; child routes render in the main area. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  return (
+    <AppShell header={{ height: 64 }} padding={0}>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header bg="motcua.8" c="white">
+        <Container size="lg" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Anchor component={Link} to="/" c="white" underline="never">
+              <Title order={1} size="h3" fw={700}>
+                {t('app.title')}
+              </Title>
+            </Anchor>
+            <LanguageSwitch />
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main id="main">
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+        <footer>
+          <Container size="lg" py="lg">
+            <Group justify="space-between" align="flex-start">
+              <Stack gap={2}>
+                <Text size="sm" fw={600}>
+                  {t('footer.owner')}
+                </Text>
+                <Text size="sm">{t('footer.hotline')}</Text>
+                <Text size="xs" c="dimmed">
+                  {t('footer.copyright')}
+                </Text>
+              </Stack>
+              <SystemStatus />
+            </Group>
+          </Container>
+        </footer>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
