@@ -7,6 +7,8 @@ import path from 'node:path';
 const PROCESSES_DIR = __dirname;
 const ROOT_DIR = path.resolve(__dirname, '..');
 const SHARED_DIR = '_shared';
+/** Scenario driver for the packages (processes/testing/scenario.ts), not a package. */
+const TESTING_DIR = 'testing';
 
 // bpmnlint runs in a child Node process (see lint-bpmn.mjs): camunda-compat's FEEL rules need ESM-only packages
 // that Node loads natively but Jest's module registry cannot load untransformed.
@@ -47,7 +49,7 @@ const bpmnFiles = walk(PROCESSES_DIR, (f) => f.endsWith('.bpmn'));
 const formFiles = walk(PROCESSES_DIR, (f) => f.endsWith('.form'));
 const packageDirs = fs
   .readdirSync(PROCESSES_DIR, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && e.name !== SHARED_DIR && !e.name.startsWith('.'))
+  .filter((e) => e.isDirectory() && e.name !== SHARED_DIR && e.name !== TESTING_DIR && !e.name.startsWith('.'))
   .map((e) => e.name)
   .sort();
 const bpmnSources = new Map(bpmnFiles.map((f) => [f, fs.readFileSync(f, 'utf8')]));

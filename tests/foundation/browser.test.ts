@@ -58,8 +58,17 @@ function buildWebIfStale(): void {
     buildWebIfStale();
     // playwright gives each launch a fresh temporary profile (stack.md's --user-data-dir) and removes it.
     const databaseUrl = await testDatabase();
-    engine = await createEmbeddedEngine({ databaseUrl, clock: new ControlledClock(), startSchedulers: false });
-    app = await buildApp({ config: loadConfig({ SEED_DEMO: 'false' }), databaseUrl, engine, webRoot: WEB_DIST });
+    engine = await createEmbeddedEngine({
+      databaseUrl,
+      clock: new ControlledClock(),
+      startSchedulers: false,
+    });
+    app = await buildApp({
+      config: loadConfig({ SEED_DEMO: 'false' }),
+      databaseUrl,
+      engine,
+      webRoot: WEB_DIST,
+    });
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

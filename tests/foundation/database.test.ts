@@ -14,7 +14,9 @@ describe('test database harness', () => {
          WHERE table_schema IN ('engine', 'public') ORDER BY 1`,
       );
       const names = tables.rows.map((r: { t: string }) => r.t);
-      expect(names).toEqual(expect.arrayContaining(['engine.job', 'engine.process_instance', 'public.app_meta']));
+      expect(names).toEqual(
+        expect.arrayContaining(['engine.job', 'engine.process_instance', 'public.app_meta']),
+      );
     } finally {
       await client.end();
     }

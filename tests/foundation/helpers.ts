@@ -50,6 +50,7 @@ export function startServer(env: NodeJS.ProcessEnv): ServerProcess {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so a test can press "Ctrl+C" (signal the whole group)
   });
   let output = '';
   const exited = new Promise<number | string>((resolve) =>
@@ -67,6 +68,11 @@ export function startServer(env: NodeJS.ProcessEnv): ServerProcess {
   });
   url.catch(() => {}); // observed by the tests; avoid an unhandled rejection when they do not await it
   return { child, output: () => output, url, exited };
+}
+
+/** Sends `signal` to the server's whole process group, its PostgreSQL included, as a terminal's Ctrl+C does. */
+export function signalGroup(server: ServerProcess, signal: NodeJS.Signals): void {
+  if (server.child.pid) process.kill(-server.child.pid, signal);
 }
 
 /** Pids of PostgreSQL processes whose command line names `dataDir` (the postmaster; its children have none). */
@@ -97,7 +103,8 @@ export async function waitFor(check: () => boolean, timeoutMs: number): Promise<
 
 /** Kills what a failed test may have left behind: the server and any PostgreSQL on `dataDir`. */
 export function killLeftovers(server: ServerProcess | undefined, dataDir: string): void {
-  if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+  if (server && server.child.exitCode === null && server.child.signalCode === null)
+    server.child.kill('SIGKILL');
   for (const pid of postgresProcessesFor(dataDir)) {
     try {
       process.kill(pid, 'SIGKILL');

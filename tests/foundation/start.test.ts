@@ -1,7 +1,7 @@
 /**
  * `npm start` end to end: the real server process with its own embedded PostgreSQL in a temporary DATA_DIR.
  * It must answer /api/health, come back after being killed with SIGKILL (orphaned PostgreSQL recovered), and
- * stop cleanly on SIGINT, leaving no PostgreSQL process behind.
+ * stop cleanly on SIGTERM and on Ctrl+C (SIGINT to the process group), leaving no PostgreSQL process behind.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import {
   freePort,
   killLeftovers,
   postgresProcessesFor,
+  signalGroup,
   startServer,
   tempDataDir,
   waitFor,
@@ -50,7 +51,7 @@ describe('npm start (api/src/server.ts)', () => {
   });
 
   it(
-    'should serve /api/health, survive SIGKILL with an orphaned PostgreSQL, and stop cleanly on SIGINT',
+    'should serve /api/health, survive SIGKILL with an orphaned PostgreSQL, and stop cleanly on SIGTERM and Ctrl+C',
     async () => {
       // given a first start on an empty DATA_DIR
       server = startServer(env);
@@ -77,15 +78,61 @@ describe('npm start (api/src/server.ts)', () => {
       expect((await health(again)).status).toBe(200);
       expect(server.output()).not.toMatch(/Start failed/);
 
-      // when it is asked to stop
-      const stopping = server;
-      stopping.child.kill('SIGINT');
+      // when it is asked to stop with SIGTERM (a service manager)
+      const terminated = server;
+      terminated.child.kill('SIGTERM');
 
       // then it exits 0 and leaves no PostgreSQL process for that data folder
-      expect(await stopping.exited).toBe(0);
+      // (the output is part of the value, so a failure shows the server's log)
+      expect({ exit: await terminated.exited, output: terminated.output() }).toEqual({
+        exit: 0,
+        output: expect.stringContaining('Stopped'),
+      });
       expect(await waitFor(() => postgresProcessesFor(dataDir).length === 0, 15_000)).toBe(true);
-      expect(stopping.output()).toContain('Stopped');
+
+      // when it is started again and stopped with Ctrl+C (SIGINT to the process group, PostgreSQL included)
+      server = startServer(env);
+      expect((await health(await server.url)).status).toBe(200);
+      const interrupted = server;
+      signalGroup(interrupted, 'SIGINT');
+
+      // then it still stops in order and exits 0
+      // (the output is part of the value, so a failure shows the server's log)
+      expect({ exit: await interrupted.exited, output: interrupted.output() }).toEqual({
+        exit: 0,
+        output: expect.stringContaining('Stopped'),
+      });
+      expect(await waitFor(() => postgresProcessesFor(dataDir).length === 0, 15_000)).toBe(true);
     },
     4 * READY_MS,
+  );
+
+  it(
+    'should name the wrong variable and exit 1 when the configuration is invalid',
+    async () => {
+      // given / when
+      const bad = startServer({ ...env, PORT: 'eighty' });
+      // then
+      expect(await bad.exited).toBe(1);
+      expect(bad.output()).toContain('PORT must be a whole number, got "eighty"');
+    },
+    READY_MS,
+  );
+
+  it(
+    'should say that the Camunda adapter is not available yet and exit 1 when ENGINE=camunda',
+    async () => {
+      // given / when
+      const camunda = startServer({
+        ...env,
+        ENGINE: 'camunda',
+        ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500',
+      });
+      // then
+      expect(await camunda.exited).toBe(1);
+      expect(camunda.output()).toMatch(/Camunda 8 adapter is not available yet/);
+      expect(postgresProcessesFor(dataDir)).toEqual([]);
+    },
+    READY_MS,
   );
 });

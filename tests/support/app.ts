@@ -23,7 +23,7 @@ export async function buildTestApp(options: { suffix?: string; env?: NodeJS.Proc
   const clock = new ControlledClock(Date.parse('2026-03-02T02:00:00Z'));
   const engine = await createEmbeddedEngine({ databaseUrl, clock, startSchedulers: false });
   const config = loadConfig({ SEED_DEMO: 'false', ...options.env });
-  const app = await buildApp({ config, databaseUrl, engine });
+  const app = await buildApp({ config, databaseUrl, engine, clock });
   await app.ready();
   return {
     app,

@@ -1,6 +1,7 @@
 /** Schema of the application (schema `public`), as MikroORM migrations in order. */
 import { Migration } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
+import { AppDossiers } from './migrations-dossiers.js';
 
 class AppInitial extends Migration {
   override async up(): Promise<void> {
@@ -191,3 +192,5 @@ CREATE INDEX notification_outbox_pending_idx ON notification_outbox (created_at)
 }
 
 apiMigrations.push({ name: 'App20261126DossierCodesOutbox', class: AppDossierCodesOutbox });
+
+apiMigrations.push({ name: 'App20261127Dossiers', class: AppDossiers });

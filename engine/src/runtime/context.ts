@@ -9,6 +9,7 @@ import type { Clock } from './clock.js';
 import type { KeyGenerator } from './keys.js';
 import { InstanceState, type ProcessInstanceRow } from './instance-state.js';
 import { loadInstance, persistInstance } from './state-writer.js';
+import { WriteBatch } from './write-batch.js';
 
 /** One record of the log (see docs/engine.md for the value types and intents). */
 export interface PendingRecord {
@@ -53,7 +54,7 @@ export class CommandContext {
   }
 
   nextKey(): Promise<string> {
-    return this.keys.nextKey();
+    return this.keys.nextKey(this.client);
   }
 
   record(record: PendingRecord): void {
@@ -81,17 +82,24 @@ export class CommandContext {
     return (await this.definitions.byKey(this.client, instance.row.processDefinitionKey)).process;
   }
 
-  /** Persists all loaded instances and the records; the caller commits. */
+  /**
+   * Persists all loaded instances, the records and the job notifications in one statement (see write-batch.ts);
+   * the caller commits.
+   */
   async flush(): Promise<void> {
-    for (const instance of this.instances.values()) await persistInstance(this.client, instance, this.now);
-    if (this.records.length > 0) await insertRecords(this.client, this.records, this.now);
+    const batch = new WriteBatch();
+    for (const instance of this.instances.values()) await persistInstance(this.client, batch, instance, this.now);
+    if (this.records.length > 0) addRecords(batch, this.records, this.now);
     this.records.length = 0;
-    for (const type of this.after.jobTypes) await this.client.query('SELECT pg_notify($1, $2)', ['engine_jobs', type]);
+    if (this.after.jobTypes.size > 0) {
+      batch.finalSelect("SELECT pg_notify('engine_jobs', t) FROM unnest($1::text[]) AS t", [[...this.after.jobTypes]]);
+    }
+    await batch.run(this.client);
   }
 }
 
-async function insertRecords(client: pg.PoolClient, records: PendingRecord[], now: number): Promise<void> {
-  await client.query(
+function addRecords(batch: WriteBatch, records: PendingRecord[], now: number): void {
+  batch.add(
     `INSERT INTO engine.record (key, value_type, intent, process_instance_key, element_id, element_type, value, timestamp)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::jsonb[], $8::bigint[])`,
     [

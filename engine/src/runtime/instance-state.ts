@@ -8,6 +8,8 @@ export type ElementState = 'ACTIVATING' | 'ACTIVATED' | 'COMPLETING' | 'COMPLETE
 
 /** Runtime bookkeeping kept on an element instance (stored as jsonb). */
 export interface ElementData {
+  /** This element instance owns timer, message or signal subscriptions (set when the first one is opened). */
+  subscriptions?: boolean;
   /** Containers: element instances and waiting join tokens still alive inside. */
   activeChildren?: number;
   /** Containers: sequence flows that arrived at a joining gateway, by gateway id (flow ids, with repeats). */
@@ -119,9 +121,9 @@ export class InstanceState {
   /** Drops the local variables of a scope that has ended. */
   removeScope(scopeKey: string): void {
     if (scopeKey === this.row.key) return;
-    this.variables.delete(scopeKey);
+    // Every variable of the instance is loaded with it, so a scope absent here has no stored variables.
+    if (this.variables.delete(scopeKey)) this.removedScopes.add(scopeKey);
     this.changedVariables.delete(scopeKey);
-    this.removedScopes.add(scopeKey);
   }
 
   /** Scope keys from `scopeKey` up to the process element instance (innermost first). */

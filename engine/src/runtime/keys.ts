@@ -6,7 +6,14 @@ import type pg from 'pg';
 
 const BLOCK = 1000n;
 
-/** Hands out keys as decimal strings. */
+/** Something that runs a query: the pool, or the connection of the command asking for a key. */
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+/**
+ * Hands out keys as decimal strings. A refill runs on the caller's connection when given: a command holding a
+ * pool connection must not wait for another one (with every connection held by commands needing keys, a
+ * refill through the pool would never get one).
+ */
 export class KeyGenerator {
   private next = 0n;
   private end = 0n;
@@ -14,20 +21,29 @@ export class KeyGenerator {
 
   constructor(private readonly pool: pg.Pool) {}
 
-  /** The next key. */
-  async nextKey(): Promise<string> {
+  /**
+   * The next key; `via` runs the refill. nextval is not transactional: a rolled-back command loses its block's
+   * unused keys, never hands one out twice. A refill that failed on another command's connection is retried.
+   */
+  async nextKey(via?: Queryable): Promise<string> {
     while (this.next >= this.end) {
-      this.refill ??= this.pool
-        .query<{ v: string }>("SELECT nextval('engine.key_seq')::text AS v")
-        .then((r) => {
-          const start = BigInt(r.rows[0]!.v);
-          this.next = start;
-          this.end = start + BLOCK;
-        })
-        .finally(() => {
-          this.refill = undefined;
-        });
-      await this.refill;
+      let mine = false;
+      if (!this.refill) {
+        mine = true;
+        this.refill = (via ?? this.pool)
+          .query<{ v: string }>("SELECT nextval('engine.key_seq')::text AS v")
+          .then((r) => {
+            const start = BigInt(r.rows[0]!.v);
+            this.next = start;
+            this.end = start + BLOCK;
+          })
+          .finally(() => {
+            this.refill = undefined;
+          });
+      }
+      await this.refill.catch((e: unknown) => {
+        if (mine) throw e;
+      });
     }
     const key = this.next;
     this.next += 1n;

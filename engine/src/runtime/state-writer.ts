@@ -4,6 +4,7 @@
  * one upsert per table.
  */
 import type pg from 'pg';
+import type { WriteBatch } from './write-batch.js';
 import type { ElementType } from '../model/types.js';
 import {
   InstanceState,
@@ -28,11 +29,48 @@ interface InstanceRowDb {
   ended_at: string | null;
 }
 
+interface ElementRowDb {
+  key: string;
+  element_id: string;
+  element_type: string;
+  flow_scope_key: string | null;
+  state: ElementState;
+  data: ElementData;
+  created_at: string;
+}
+
+interface VariableRowDb {
+  scope_key: string;
+  name: string;
+  value: unknown;
+}
+
+/**
+ * The lock, the active element instances and the variables, in one round trip: three statements of one
+ * simple query. Each statement takes its own snapshot, so the two reads run after the lock is granted and see
+ * what the previous holder committed (one statement with sub-selects would read a snapshot older than the lock).
+ * Keys are digits only, so they are inlined; anything else goes through the parameterised lock query.
+ */
+async function queryInstance(
+  client: pg.PoolClient,
+  key: string,
+): Promise<[pg.QueryResult<InstanceRowDb>, pg.QueryResult<ElementRowDb>, pg.QueryResult<VariableRowDb>] | pg.QueryResult<InstanceRowDb>> {
+  if (!/^\d{1,19}$/.test(key)) {
+    return client.query<InstanceRowDb>('SELECT * FROM engine.process_instance WHERE key = $1 FOR UPDATE', [key]);
+  }
+  const results: unknown = await client.query(
+    `SELECT * FROM engine.process_instance WHERE key = ${key} FOR UPDATE;
+     SELECT key, element_id, element_type, flow_scope_key, state, data, created_at FROM engine.element_instance
+       WHERE process_instance_key = ${key} AND state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY key;
+     SELECT scope_key, name, value FROM engine.variable WHERE process_instance_key = ${key}`,
+  );
+  return results as [pg.QueryResult<InstanceRowDb>, pg.QueryResult<ElementRowDb>, pg.QueryResult<VariableRowDb>];
+}
+
 /** Loads and locks an instance; undefined when the key is unknown. */
 export async function loadInstance(client: pg.PoolClient, key: string): Promise<InstanceState | undefined> {
-  const found = await client.query<InstanceRowDb>('SELECT * FROM engine.process_instance WHERE key = $1 FOR UPDATE', [
-    key,
-  ]);
+  const queried = await queryInstance(client, key);
+  const [found, elements, variables] = Array.isArray(queried) ? queried : [queried, undefined, undefined];
   const r = found.rows[0];
   if (!r) return undefined;
   const state = new InstanceState(
@@ -52,20 +90,7 @@ export async function loadInstance(client: pg.PoolClient, key: string): Promise<
     },
     false,
   );
-  if (r.state !== 'ACTIVE') return state;
-  const elements = await client.query<{
-    key: string;
-    element_id: string;
-    element_type: string;
-    flow_scope_key: string | null;
-    state: ElementState;
-    data: ElementData;
-    created_at: string;
-  }>(
-    `SELECT key, element_id, element_type, flow_scope_key, state, data, created_at FROM engine.element_instance
-     WHERE process_instance_key = $1 AND state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY key`,
-    [key],
-  );
+  if (r.state !== 'ACTIVE' || !elements || !variables) return state;
   for (const e of elements.rows) {
     state.elements.set(e.key, {
       key: e.key,
@@ -79,10 +104,6 @@ export async function loadInstance(client: pg.PoolClient, key: string): Promise<
       dirty: false,
     });
   }
-  const variables = await client.query<{ scope_key: string; name: string; value: unknown }>(
-    'SELECT scope_key, name, value FROM engine.variable WHERE process_instance_key = $1',
-    [key],
-  );
   for (const v of variables.rows) {
     let scope = state.variables.get(v.scope_key);
     if (!scope) state.variables.set(v.scope_key, (scope = new Map()));
@@ -91,15 +112,19 @@ export async function loadInstance(client: pg.PoolClient, key: string): Promise<
   return state;
 }
 
-/** Writes the changes of one instance. */
-export async function persistInstance(client: pg.PoolClient, s: InstanceState, now: number): Promise<void> {
+/**
+ * Adds the changes of one instance to the command's write batch (one statement with the records). Deleting
+ * the variables of scopes that ended runs first, on its own, only when a variable of such a scope was set
+ * again after it ended (a delete and an upsert of one row cannot share a statement).
+ */
+export async function persistInstance(client: pg.PoolClient, batch: WriteBatch, s: InstanceState, now: number): Promise<void> {
   const r = s.row;
   if (s.isNew) {
-    await client.query(
+    batch.add(
       `INSERT INTO engine.process_instance (key, process_definition_key, bpmn_process_id, version, state,
          parent_process_instance_key, parent_element_instance_key, root_process_instance_key, start_message_name,
          start_correlation_key, created_at, ended_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+       VALUES ($1::bigint,$2::bigint,$3::text,$4::int,$5::text,$6::bigint,$7::bigint,$8::bigint,$9::text,$10::text,$11::bigint,$12::bigint)`,
       [
         r.key,
         r.processDefinitionKey,
@@ -116,25 +141,25 @@ export async function persistInstance(client: pg.PoolClient, s: InstanceState, n
       ],
     );
   } else if (s.instanceDirty) {
-    await client.query('UPDATE engine.process_instance SET state = $2, ended_at = $3 WHERE key = $1', [
+    batch.add('UPDATE engine.process_instance SET state = $2::text, ended_at = $3::bigint WHERE key = $1::bigint', [
       r.key,
       r.state,
       r.endedAt ?? null,
     ]);
   }
   s.instanceDirty = false;
-  await persistElements(client, s);
-  await persistVariables(client, s, now);
+  persistElements(batch, s);
+  await persistVariables(client, batch, s, now);
 }
 
-async function persistElements(client: pg.PoolClient, s: InstanceState): Promise<void> {
+function persistElements(batch: WriteBatch, s: InstanceState): void {
   const changed: ElementInstanceState[] = [];
   for (const [key, e] of s.elements) {
     if (e.isNew || e.dirty) changed.push(e);
     if (e.state === 'COMPLETED' || e.state === 'TERMINATED') s.elements.delete(key);
   }
   if (changed.length === 0) return;
-  await client.query(
+  batch.add(
     `INSERT INTO engine.element_instance (key, process_instance_key, element_id, element_type, flow_scope_key, state,
        data, created_at, ended_at)
      SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::jsonb[],
@@ -158,9 +183,12 @@ async function persistElements(client: pg.PoolClient, s: InstanceState): Promise
   }
 }
 
-async function persistVariables(client: pg.PoolClient, s: InstanceState, now: number): Promise<void> {
+async function persistVariables(client: pg.PoolClient, batch: WriteBatch, s: InstanceState, now: number): Promise<void> {
   if (s.removedScopes.size > 0) {
-    await client.query('DELETE FROM engine.variable WHERE scope_key = ANY($1::bigint[])', [[...s.removedScopes]]);
+    const removed = [...s.removedScopes];
+    const overlaps = removed.some((scope) => s.changedVariables.has(scope));
+    if (overlaps) await client.query('DELETE FROM engine.variable WHERE scope_key = ANY($1::bigint[])', [removed]);
+    else batch.add('DELETE FROM engine.variable WHERE scope_key = ANY($1::bigint[])', [removed]);
     s.removedScopes.clear();
   }
   const scopes: string[] = [];
@@ -175,9 +203,9 @@ async function persistVariables(client: pg.PoolClient, s: InstanceState, now: nu
   }
   s.changedVariables.clear();
   if (scopes.length === 0) return;
-  await client.query(
+  batch.add(
     `INSERT INTO engine.variable (key, process_instance_key, scope_key, name, value, updated_at)
-     SELECT nextval('engine.key_seq'), $1, * FROM unnest($2::bigint[], $3::text[], $4::jsonb[], $5::bigint[])
+     SELECT nextval('engine.key_seq'), $1::bigint, * FROM unnest($2::bigint[], $3::text[], $4::jsonb[], $5::bigint[])
      ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
     [s.key, scopes, names, values, scopes.map(() => now)],
   );

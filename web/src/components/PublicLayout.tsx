@@ -1,5 +1,5 @@
 /** The frame of the public (citizen) pages: header with the portal's name, the page, and a footer. */
-import { Anchor, AppShell, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Box, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
@@ -31,7 +31,7 @@ export function PublicLayout() {
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>
-        <footer>
+        <Box component="footer" bg="gray.0" mt="xl">
           <Container size="lg" py="lg">
             <Group justify="space-between" align="flex-start">
               <Stack gap={2}>
@@ -46,7 +46,7 @@ export function PublicLayout() {
               <SystemStatus />
             </Group>
           </Container>
-        </footer>
+        </Box>
       </AppShell.Main>
     </AppShell>
   );

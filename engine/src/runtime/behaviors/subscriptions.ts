@@ -50,6 +50,7 @@ export async function openEventSubscription(
     if (!name.ok) return fail(ex, inst, owner, name.message);
     const correlation = def.correlationKey ? correlationKeyOf(def.correlationKey, context) : { ok: true as const, value: '' };
     if (!correlation.ok) return fail(ex, inst, owner, correlation.message);
+    markOwner(owner);
     const key = await ex.ctx.nextKey();
     await c.query(
       `INSERT INTO engine.message_subscription (key, message_name, correlation_key, process_instance_key,
@@ -63,6 +64,7 @@ export async function openEventSubscription(
     if (!value.ok) return fail(ex, inst, owner, value.message);
     const schedule = scheduleTimer(def.timerType, value.value, ex.ctx.now);
     if (!schedule.ok) return fail(ex, inst, owner, schedule.message);
+    markOwner(owner);
     const key = await ex.ctx.nextKey();
     await c.query(
       `INSERT INTO engine.timer (key, process_instance_key, element_instance_key, process_definition_key, element_id,
@@ -74,6 +76,7 @@ export async function openEventSubscription(
   } else if (def.kind === 'signal') {
     const name = expectString(def.signalName, context);
     if (!name.ok) return fail(ex, inst, owner, name.message);
+    markOwner(owner);
     await c.query(
       `INSERT INTO engine.signal_subscription (key, signal_name, process_instance_key, element_instance_key,
          process_definition_key, bpmn_process_id, element_id, interrupting, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
@@ -81,6 +84,13 @@ export async function openEventSubscription(
     );
   }
   return true;
+}
+
+/** Remembers on the owner that it holds subscriptions, so leaving an element that opened none costs no query. */
+function markOwner(owner: ElementInstanceState): void {
+  if (owner.data.subscriptions) return;
+  owner.data.subscriptions = true;
+  owner.dirty = true;
 }
 
 async function fail(ex: Executor, inst: InstanceState, owner: ElementInstanceState, message: string): Promise<false> {
@@ -123,6 +133,9 @@ export async function markCorrelated(ex: Executor, inst: InstanceState, messageK
 
 /** Closes every subscription owned by an element instance (it was left). */
 export async function closeSubscriptionsOf(ex: Executor, inst: InstanceState, ownerKey: string): Promise<void> {
+  // An element instance that never opened a subscription has none to close (see markOwner).
+  const owner = inst.elements.get(ownerKey);
+  if (owner && !owner.data.subscriptions) return;
   const c = ex.ctx.client;
   const timers = await c.query<{ key: string; element_id: string }>(
     'DELETE FROM engine.timer WHERE element_instance_key = $1 RETURNING key, element_id',

@@ -1,0 +1,106 @@
+/** Attachments: upload (multipart, size and type checked by magic bytes, sha256), list, download. */
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ProblemError } from '../../plugins/errors.js';
+import { Problem } from '../identity/schemas.js';
+import { detectFileType } from './file-types.js';
+import { dossierNotFound, isAgencyOfficer, isOwner, readableDossier } from './repository.js';
+import { Attachment, Binary, CodeParams } from './schemas.js';
+import { dossierFileKey } from './storage.js';
+import { storageFor } from './storage-registry.js';
+
+interface AttachmentRow {
+  id: string; file_name: string; media_type: string; size_bytes: number; sha256: string; purpose: string; created_at: Date; storage_key: string;
+}
+
+const view = (a: AttachmentRow) => ({
+  id: a.id, fileName: a.file_name, mediaType: a.media_type, size: a.size_bytes, sha256: a.sha256, purpose: a.purpose, createdAt: a.created_at.toISOString(),
+});
+
+/** Upload, list and download. */
+export async function attachmentRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['dossiers'];
+
+  app.post(
+    '/dossiers/:code/attachments',
+    {
+      config: { access: ['citizen', 'business', 'one-stop'] },
+      schema: {
+        tags,
+        summary: 'Upload attachments (multipart; PDF, JPEG, PNG, DOCX, XLSX, ODT; at most UPLOAD_MAX_BYTES each)',
+        consumes: ['multipart/form-data'],
+        params: CodeParams,
+        response: { 201: Type.Array(Attachment), 400: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const d = await readableDossier(app.pg, principal, request.params.code);
+      const mayUpload = isOwner(principal, d) || (isAgencyOfficer(principal, d) && principal.memberships.some((m) => m.agencyCode === d.agency_code && m.role === 'one-stop'));
+      if (!mayUpload) throw dossierNotFound(d.code);
+      if (d.lifecycle !== 'active' || (d.status !== null && ![1, 2, 4, 5].includes(d.status))) {
+        throw new ProblemError(409, 'Hồ sơ đã kết thúc hoặc đang ở bước không nhận thêm giấy tờ.', 'The dossier does not accept attachments now.', { code: 'NOT_ACCEPTING' });
+      }
+      if (!request.isMultipart()) throw new ProblemError(415, 'Vui lòng gửi tệp đính kèm dạng multipart/form-data.', 'Expected multipart/form-data.');
+      const purpose = d.status === 5 ? 'supplement' : 'application';
+      const saved: AttachmentRow[] = [];
+      for await (const part of request.files()) {
+        let data: Buffer;
+        try {
+          data = await part.toBuffer();
+        } catch {
+          throw new ProblemError(413, `Tệp "${part.filename}" vượt quá dung lượng cho phép (${Math.round(app.config.UPLOAD_MAX_BYTES / 1048576)} MB).`, 'File too large.', { code: 'FILE_TOO_LARGE' });
+        }
+        const type = detectFileType(data);
+        if (!type) {
+          throw new ProblemError(415, `Tệp "${part.filename}" không đúng định dạng cho phép (PDF, JPEG, PNG, DOCX, XLSX, ODT).`, 'Unsupported file type.', { code: 'FILE_TYPE' });
+        }
+        const id = randomUUID();
+        const sha256 = createHash('sha256').update(data).digest('hex');
+        const key = dossierFileKey(d.code, `${id}.${type.extension}`);
+        await storageFor(app).put(key, data);
+        const r = await app.pg.query<AttachmentRow>(
+          `INSERT INTO dossier_attachment (id, dossier_code, file_name, media_type, size_bytes, sha256, storage_key, purpose, uploaded_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+          [id, d.code, part.filename.slice(0, 255) || `tep.${type.extension}`, type.mediaType, data.length, sha256, key, purpose, principal.accountId],
+        );
+        if (r.rows[0]) saved.push(r.rows[0]);
+      }
+      if (saved.length === 0) throw new ProblemError(400, 'Chưa có tệp nào được gửi.', 'No file in the request.', { code: 'NO_FILE' });
+      request.auditTarget = d.code;
+      return reply.code(201).send(saved.map(view));
+    },
+  );
+
+  app.get(
+    '/dossiers/:code/attachments',
+    { config: { access: ['authenticated'] }, schema: { tags, summary: 'Attachments of a dossier', params: CodeParams, response: { 200: Type.Array(Attachment), 404: Problem } } },
+    async (request) => {
+      const d = await readableDossier(app.pg, request.principal, request.params.code);
+      const r = await app.pg.query<AttachmentRow>(`SELECT * FROM dossier_attachment WHERE dossier_code = $1 ORDER BY created_at, id`, [d.code]);
+      return r.rows.map(view);
+    },
+  );
+
+  app.get(
+    '/dossiers/:code/attachments/:id',
+    {
+      config: { access: ['authenticated'] },
+      schema: { tags, summary: 'Download an attachment', params: Type.Object({ code: Type.String(), id: Type.String({ format: 'uuid' }) }), response: { 200: Binary, 404: Problem } },
+    },
+    async (request, reply) => {
+      const d = await readableDossier(app.pg, request.principal, request.params.code);
+      const r = await app.pg.query<AttachmentRow>(`SELECT * FROM dossier_attachment WHERE dossier_code = $1 AND id = $2`, [d.code, request.params.id]);
+      const a = r.rows[0];
+      if (!a) throw new ProblemError(404, 'Không tìm thấy tệp đính kèm.', 'No such attachment.');
+      return reply
+        .type(a.media_type)
+        .header('x-content-sha256', a.sha256)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)
+        .send(await storageFor(app).get(a.storage_key));
+    },
+  );
+}

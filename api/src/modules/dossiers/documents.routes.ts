@@ -1,0 +1,89 @@
+/** The dossier's documents: Mẫu 01 receipt, the other issued forms, and Mẫu 05 (processing control sheet) on demand. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { renderControlSheet } from '../../domain/forms-pdf/index.js';
+import { ProblemError } from '../../plugins/errors.js';
+import { Problem } from '../identity/schemas.js';
+import { agencyHeader } from './documents.js';
+import { dossierHistory, readableDossier } from './repository.js';
+import { Binary, CodeParams, DocumentItem } from './schemas.js';
+import { storageFor } from './storage-registry.js';
+import { labelOf } from './views.js';
+
+interface DocumentRow { id: string; kind: string; number: string; storage_key: string | null; created_at: Date }
+
+/** Documents as PDF. */
+export async function documentRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['dossiers'];
+  const pdf = (name: string) => ({ 'content-disposition': `inline; filename="${name}"` });
+
+  const sendStored = async (code: string, kind: string | undefined, id: string | undefined) => {
+    const r = await app.pg.query<DocumentRow>(
+      `SELECT * FROM dossier_document WHERE dossier_code = $1 AND ($2::text IS NULL OR kind = $2) AND ($3::uuid IS NULL OR id = $3) AND storage_key IS NOT NULL
+        ORDER BY created_at DESC LIMIT 1`,
+      [code, kind ?? null, id ?? null],
+    );
+    const doc = r.rows[0];
+    if (!doc?.storage_key) {
+      throw new ProblemError(404, kind === 'receipt' ? 'Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận.' : 'Không tìm thấy văn bản.', 'No such document.');
+    }
+    return { doc, body: await storageFor(app).get(doc.storage_key) };
+  };
+
+  app.get(
+    '/dossiers/:code/receipt.pdf',
+    { config: { access: ['authenticated'] }, schema: { tags, summary: 'Mẫu 01: receipt and appointment slip', params: CodeParams, response: { 200: Binary, 404: Problem } } },
+    async (request, reply) => {
+      const d = await readableDossier(app.pg, request.principal, request.params.code);
+      const { body } = await sendStored(d.code, 'receipt', undefined);
+      return reply.type('application/pdf').headers(pdf(`mau-01-${d.code}.pdf`)).send(body);
+    },
+  );
+
+  app.get(
+    '/dossiers/:code/documents',
+    { config: { access: ['authenticated'] }, schema: { tags, summary: 'Documents issued for a dossier (Mẫu 01-04, results, ...)', params: CodeParams, response: { 200: Type.Array(DocumentItem), 404: Problem } } },
+    async (request) => {
+      const d = await readableDossier(app.pg, request.principal, request.params.code);
+      const r = await app.pg.query<DocumentRow>(`SELECT * FROM dossier_document WHERE dossier_code = $1 ORDER BY created_at, id`, [d.code]);
+      return r.rows.map((x) => ({ id: x.id, kind: x.kind, number: x.number, createdAt: x.created_at.toISOString(), hasPdf: x.storage_key !== null }));
+    },
+  );
+
+  app.get(
+    '/dossiers/:code/documents/:id',
+    {
+      config: { access: ['authenticated'] },
+      schema: { tags, summary: 'One issued document as PDF', params: Type.Object({ code: Type.String(), id: Type.String({ format: 'uuid' }) }), response: { 200: Binary, 404: Problem } },
+    },
+    async (request, reply) => {
+      const d = await readableDossier(app.pg, request.principal, request.params.code);
+      const { doc, body } = await sendStored(d.code, undefined, request.params.id);
+      return reply.type('application/pdf').headers(pdf(`${doc.kind}-${d.code}.pdf`)).send(body);
+    },
+  );
+
+  app.get(
+    '/dossiers/:code/control-sheet.pdf',
+    {
+      config: { access: ['one-stop', 'specialist', 'section-head', 'agency-head', 'manager', 'admin'] },
+      schema: { tags, summary: 'Mẫu 05: processing control sheet, from the status history', params: CodeParams, response: { 200: Binary, 404: Problem } },
+    },
+    async (request, reply) => {
+      const d = await readableDossier(app.pg, request.principal, request.params.code);
+      const history = await dossierHistory(app.pg, d.code);
+      const receipt = await app.pg.query<{ number: string }>(`SELECT number FROM dossier_document WHERE dossier_code = $1 AND kind = 'receipt' LIMIT 1`, [d.code]);
+      const body = await renderControlSheet({
+        header: await agencyHeader(app.pg, d.agency_code, undefined, app.clock.now()),
+        dossierCode: d.code,
+        receiptNumber: receipt.rows[0]?.number ?? '',
+        leadAgency: d.agency_code,
+        cooperatingAgencies: [],
+        steps: history.map((h) => ({ from: h.actor ?? 'Hệ thống', to: labelOf(h.status), at: Date.parse(h.at), note: h.note ?? undefined })),
+      });
+      return reply.type('application/pdf').headers(pdf(`mau-05-${d.code}.pdf`)).send(body);
+    },
+  );
+}
