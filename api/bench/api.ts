@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     databaseName: 'motcua_bench',
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '200', shared_buffers: '256MB' },
   });
-  const config = loadConfig({ SEED_DEMO: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  // autocannon is the (loopback) proxy: its X-Forwarded-For stands for many citizens behind it (tracking phase).
+  const config = loadConfig({ SEED_DEMO: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TRUST_PROXY: '127.0.0.1,::1' });
   await migrateAll(db.url);
   const engine = await createEmbeddedEngine({ databaseUrl: db.url, clock: new SystemClock(), startSchedulers: true });
   const app = await buildApp({ config, databaseUrl: db.url, engine, logger: false, security: { loginRateLimit: { max: 10_000, timeWindowMs: 60_000 } } });

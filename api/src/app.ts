@@ -56,7 +56,8 @@ declare module 'fastify' {
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ? { level: deps.config.LOG_LEVEL } : false,
-    trustProxy: true,
+    // Per-IP rate limits use request.ip: trust X-Forwarded-For only from the configured proxies (TRUST_PROXY).
+    trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // Fastify's default strips unknown properties silently; commands must reject them (a typo is an error).
     ajv: { customOptions: { removeAdditional: false } },

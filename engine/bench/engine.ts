@@ -7,7 +7,8 @@
  *
  * Options (environment): BENCH_SECONDS (measured seconds per phase, default 20), BENCH_WARMUP_SECONDS
  * (default 3), BENCH_INFLIGHT (instances in flight at saturation, default 64), BENCH_POOL (pool size,
- * default 10), BENCH_ENGINES (comma list of motcua,baseline; default both).
+ * default 10), BENCH_MAX_JOBS (jobs in flight per motcua worker, default 32), BENCH_ENGINES (comma list of
+ * motcua,baseline; default both), BENCH_PG_SETTINGS (extra server settings, "name=value,name=value").
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const warmupMs = env('BENCH_WARMUP_SECONDS', 3) * 1000;
   const inflight = env('BENCH_INFLIGHT', 64);
   const poolSize = env('BENCH_POOL', 10);
+  const maxJobs = env('BENCH_MAX_JOBS', 32);
   const engines = (process.env.BENCH_ENGINES ?? 'motcua,baseline').split(',');
   const here = path.dirname(fileURLToPath(import.meta.url));
   const xml = fs.readFileSync(path.join(here, 'reference.bpmn'), 'utf8');
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
     warmupSeconds: warmupMs / 1000,
     inflight,
     poolSize,
+    maxJobs,
+    pgSettings: process.env.BENCH_PG_SETTINGS ?? '',
   });
   const db = await startBenchDatabase();
   const results: Record<string, { rate: number; p99: number }> = {};
@@ -48,7 +52,7 @@ async function main(): Promise<void> {
     const base = { url: db.url, warmupMs, measureMs };
     if (engines.includes('motcua')) {
       await deployReference(db.url, xml);
-      const opts: PhaseOptions = { ...base, engine: 'motcua', start: () => startMotcua({ url: db.url, poolSize, maxJobs: 32 }) };
+      const opts: PhaseOptions = { ...base, engine: 'motcua', start: () => startMotcua({ url: db.url, poolSize, maxJobs }) };
       const sat = await saturation(opts, inflight);
       emit(sat);
       const lat = await latency(opts, Number(sat.instancesPerSec) / 2);

@@ -29,6 +29,16 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Extra server settings from BENCH_PG_SETTINGS ("name=value,name=value"), on top of the embedded defaults. */
+function benchSettings(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (process.env.BENCH_PG_SETTINGS ?? '').split(',')) {
+    const at = pair.indexOf('=');
+    if (at > 0) out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return out;
+}
+
 /**
  * Starts PostgreSQL under a temp dir with its default durability (fsync on, synchronous_commit on),
  * creates and migrates the `bench` database.
@@ -37,7 +47,7 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-engine-pg-'));
   fs.chmodSync(dir, 0o755);
   const log = process.env.BENCH_PG_LOG ? (m: string) => process.stderr.write(`[pg] ${m}\n`) : undefined;
-  const server = await startEmbeddedServer({ dataDir: path.join(dir, 'data'), port: await freePort(), log });
+  const server = await startEmbeddedServer({ dataDir: path.join(dir, 'data'), port: await freePort(), log, settings: benchSettings() });
   const url = await ensureDatabase(server.adminUrl, 'bench');
   await migrate(url, { part: 'engine', migrations: engineMigrations });
   return {

@@ -81,7 +81,7 @@ export function householdForm(overrides: Record<string, unknown> = {}): Record<s
 }
 
 /** Polls `probe` until `done` holds (at most `tries` times, `everyMs` apart); returns the last value. */
-export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, tries = 200, everyMs = 25): Promise<T> {
+export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, tries = 400, everyMs = 50): Promise<T> {
   let value = await probe();
   for (let i = 0; i < tries && !done(value); i++) {
     await new Promise((resolve) => setTimeout(resolve, everyMs));

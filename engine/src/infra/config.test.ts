@@ -40,6 +40,25 @@ describe('configuration', () => {
     expect(loadConfig({ ENGINE: 'camunda', ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500' }).ENGINE).toBe('camunda');
   });
 
+  it('should trust no proxy by default and accept true or a list of addresses when TRUST_PROXY is set', () => {
+    // given / when
+    const byDefault = loadConfig({}).TRUST_PROXY;
+    const all = loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY;
+    const listed = loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8,::1' }).TRUST_PROXY;
+    // then
+    expect(byDefault).toBe(false);
+    expect(all).toBe(true);
+    expect(listed).toEqual(['10.0.0.1', '10.0.0.0/8', '::1']);
+  });
+
+  it('should name TRUST_PROXY when it holds something other than a boolean or addresses', () => {
+    // given
+    const env = { TRUST_PROXY: '10.0.0.1,proxy.example/33' };
+    // when / then
+    expect(() => loadConfig(env)).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('should document every variable in the README configuration table', () => {
     const readme = fs.readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
     for (const name of Object.keys(CONFIG_VARIABLES)) expect(readme).toContain(`\`${name}\``);

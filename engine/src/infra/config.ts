@@ -3,9 +3,10 @@
  * here with its type, default and meaning; `loadConfig` validates them all at start and names the variable
  * when a value is wrong, so a province's IT officer never has to guess.
  */
+import net from 'node:net';
 import path from 'node:path';
 
-type Kind = 'string' | 'int' | 'bool' | 'url' | 'enum' | 'path';
+type Kind = 'string' | 'int' | 'bool' | 'url' | 'enum' | 'path' | 'proxies';
 
 /** Declaration of one environment variable. */
 export interface VariableSpec {
@@ -70,12 +71,20 @@ export const CONFIG_VARIABLES = {
     description: 'SMTP server for e-mail (smtp://user:pass@host:587). Unset: mail is kept in the database outbox',
   },
   UPLOAD_MAX_BYTES: { kind: 'int', default: '10485760', min: 1024, description: 'Largest accepted attachment, in bytes' },
+  TRUST_PROXY: {
+    kind: 'proxies',
+    default: 'false',
+    description:
+      'Trust X-Forwarded-For from a reverse proxy: false (direct clients), true (any hop: only behind a proxy that overwrites the header), or a comma-separated list of proxy addresses/CIDRs (10.0.0.1,10.0.0.0/8). Per-IP rate limits rely on it',
+  },
 } as const satisfies Record<string, VariableSpec>;
 
 type Vars = typeof CONFIG_VARIABLES;
 type ValueOf<S extends VariableSpec> = S['kind'] extends 'int'
   ? number
-  : S['kind'] extends 'bool'
+  : S['kind'] extends 'proxies'
+    ? boolean | string[]
+    : S['kind'] extends 'bool'
     ? boolean
     : S extends { values: readonly (infer V)[] }
       ? V
@@ -92,6 +101,29 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** A proxy address or CIDR block (IPv4 or IPv6), as Fastify's trustProxy (proxy-addr) accepts. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: true/false, or a comma-separated list of proxy addresses/CIDRs. */
+function parseProxies(name: string, raw: string): boolean | string[] {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const wrong = entries.filter((e) => !isAddressOrCidr(e));
+  if (entries.length === 0 || wrong.length > 0) {
+    throw new Error(`${name} must be true, false or a comma-separated list of IP addresses/CIDRs, got ${JSON.stringify(raw)}`);
+  }
+  return entries;
 }
 
 function parseValue(name: string, spec: VariableSpec, raw: string, baseDir: string): unknown {
@@ -122,6 +154,8 @@ function parseValue(name: string, spec: VariableSpec, raw: string, baseDir: stri
       return raw;
     case 'path':
       return path.resolve(baseDir, raw);
+    case 'proxies':
+      return parseProxies(name, raw);
     default:
       return raw;
   }

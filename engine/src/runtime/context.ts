@@ -8,7 +8,7 @@ import type { ExecutableProcess } from '../model/types.js';
 import type { Clock } from './clock.js';
 import type { KeyGenerator } from './keys.js';
 import { InstanceState, type ProcessInstanceRow } from './instance-state.js';
-import { loadInstance, persistInstance } from './state-writer.js';
+import { loadInstanceBy, persistInstance, type InstanceRef, type LoadedInstance } from './state-writer.js';
 import { WriteBatch } from './write-batch.js';
 
 /** One record of the log (see docs/engine.md for the value types and intents). */
@@ -31,6 +31,23 @@ export interface DefinitionSource {
   ): Promise<{ key: string; version: number; process: ExecutableProcess } | undefined>;
 }
 
+/** A job created by the command, inserted with the write batch. */
+export interface NewJob {
+  key: string;
+  type: string;
+  kind: string;
+  listenerEventType: string;
+  processInstanceKey: string;
+  elementInstanceKey: string;
+  elementId: string;
+  bpmnProcessId: string;
+  processDefinitionKey: string;
+  processDefinitionVersion: number;
+  retries: number;
+  customHeaders: Record<string, string>;
+  scopePath: string[];
+}
+
 /** Work to do after the transaction committed (wake workers, waiters). */
 export interface AfterCommit {
   jobTypes: Set<string>;
@@ -42,6 +59,10 @@ export class CommandContext {
   readonly instances = new Map<string, InstanceState>();
   readonly records: PendingRecord[] = [];
   readonly after: AfterCommit = { jobTypes: new Set(), timersChanged: false, completedInstances: new Set() };
+  /** Jobs created by this command, not yet written (see flush). */
+  readonly newJobs = new Map<string, NewJob>();
+  /** Stored jobs this command deletes (with the write batch); statements before it must skip them. */
+  readonly deletedJobs = new Set<string>();
   readonly now: number;
 
   constructor(
@@ -65,9 +86,25 @@ export class CommandContext {
   async instance(key: string): Promise<InstanceState | undefined> {
     const loaded = this.instances.get(key);
     if (loaded) return loaded;
-    const state = await loadInstance(this.client, key);
-    if (state) this.instances.set(key, state);
-    return state;
+    return (await this.instanceBy({ key })).state;
+  }
+
+  /**
+   * Loads and locks the instance of a job or user task with that row (the job row locked), in the same two
+   * statements as an instance; an instance this command loaded already is kept as it is.
+   */
+  async instanceBy(ref: InstanceRef): Promise<LoadedInstance> {
+    const loaded = await loadInstanceBy(this.client, ref);
+    if (!loaded.state) return loaded;
+    const known = this.instances.get(loaded.state.key);
+    if (known) return { ...loaded, state: known };
+    this.instances.set(loaded.state.key, loaded.state);
+    return loaded;
+  }
+
+  /** Deletes a stored job with the write batch; a job created by this command is dropped instead. */
+  deleteJob(key: string): void {
+    if (!this.newJobs.delete(key)) this.deletedJobs.add(key);
   }
 
   /** Registers a new instance created by this command. */
@@ -89,6 +126,10 @@ export class CommandContext {
   async flush(): Promise<void> {
     const batch = new WriteBatch();
     for (const instance of this.instances.values()) await persistInstance(this.client, batch, instance, this.now);
+    if (this.newJobs.size > 0) addJobs(batch, [...this.newJobs.values()], this.now);
+    this.newJobs.clear();
+    if (this.deletedJobs.size > 0) batch.add('DELETE FROM engine.job WHERE key = ANY($1::bigint[])', [[...this.deletedJobs]]);
+    this.deletedJobs.clear();
     if (this.records.length > 0) addRecords(batch, this.records, this.now);
     this.records.length = 0;
     if (this.after.jobTypes.size > 0) {
@@ -111,6 +152,33 @@ function addRecords(batch: WriteBatch, records: PendingRecord[], now: number): v
       records.map((r) => r.elementType ?? null),
       records.map((r) => JSON.stringify(r.value)),
       records.map(() => now),
+    ],
+  );
+}
+
+function addJobs(batch: WriteBatch, jobs: NewJob[], now: number): void {
+  batch.add(
+    `INSERT INTO engine.job (key, type, state, kind, listener_event_type, process_instance_key, element_instance_key,
+       element_id, bpmn_process_id, process_definition_key, process_definition_version, retries, custom_headers,
+       scope_path, created_at)
+     SELECT k, t, 'ACTIVATABLE', kd, l, p, ei, e, b, d, v, r, h, string_to_array(sp, ',')::bigint[], $13::bigint
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[],
+       $9::bigint[], $10::int[], $11::int[], $12::jsonb[], $14::text[]) AS u(k, t, kd, l, p, ei, e, b, d, v, r, h, sp)`,
+    [
+      jobs.map((j) => j.key),
+      jobs.map((j) => j.type),
+      jobs.map((j) => j.kind),
+      jobs.map((j) => j.listenerEventType),
+      jobs.map((j) => j.processInstanceKey),
+      jobs.map((j) => j.elementInstanceKey),
+      jobs.map((j) => j.elementId),
+      jobs.map((j) => j.bpmnProcessId),
+      jobs.map((j) => j.processDefinitionKey),
+      jobs.map((j) => j.processDefinitionVersion),
+      jobs.map((j) => j.retries),
+      jobs.map((j) => JSON.stringify(j.customHeaders)),
+      now,
+      jobs.map((j) => j.scopePath.join(',')),
     ],
   );
 }

@@ -29,50 +29,78 @@ interface InstanceRowDb {
   ended_at: string | null;
 }
 
-interface ElementRowDb {
-  key: string;
-  element_id: string;
-  element_type: string;
-  flow_scope_key: string | null;
-  state: ElementState;
-  data: ElementData;
-  created_at: string;
-}
-
-interface VariableRowDb {
-  scope_key: string;
-  name: string;
-  value: unknown;
-}
+/** What an instance is loaded by: its key, or the key of one of its jobs or user tasks (read with it). */
+export type InstanceRef = { key: string } | { jobKey: string } | { userTaskKey: string };
 
 /**
- * The lock, the active element instances and the variables, in one round trip: three statements of one
- * simple query. Each statement takes its own snapshot, so the two reads run after the lock is granted and see
- * what the previous holder committed (one statement with sub-selects would read a snapshot older than the lock).
- * Keys are digits only, so they are inlined; anything else goes through the parameterised lock query.
+ * Named (prepared) statements: PostgreSQL parses and plans each once per connection. The lock runs on its
+ * own statement so that the read after it takes a snapshot in which the previous lock holder's commit is
+ * visible (one statement with sub-selects would read a snapshot older than the lock).
  */
-async function queryInstance(
-  client: pg.PoolClient,
-  key: string,
-): Promise<[pg.QueryResult<InstanceRowDb>, pg.QueryResult<ElementRowDb>, pg.QueryResult<VariableRowDb>] | pg.QueryResult<InstanceRowDb>> {
-  if (!/^\d{1,19}$/.test(key)) {
-    return client.query<InstanceRowDb>('SELECT * FROM engine.process_instance WHERE key = $1 FOR UPDATE', [key]);
-  }
-  const results: unknown = await client.query(
-    `SELECT * FROM engine.process_instance WHERE key = ${key} FOR UPDATE;
-     SELECT key, element_id, element_type, flow_scope_key, state, data, created_at FROM engine.element_instance
-       WHERE process_instance_key = ${key} AND state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY key;
-     SELECT scope_key, name, value FROM engine.variable WHERE process_instance_key = ${key}`,
-  );
-  return results as [pg.QueryResult<InstanceRowDb>, pg.QueryResult<ElementRowDb>, pg.QueryResult<VariableRowDb>];
+const LOCK = {
+  key: { name: 'motcua_lock_instance', text: 'SELECT * FROM engine.process_instance WHERE key = $1 FOR UPDATE' },
+  jobKey: {
+    name: 'motcua_lock_instance_by_job',
+    text: 'SELECT * FROM engine.process_instance WHERE key = (SELECT process_instance_key FROM engine.job WHERE key = $1) FOR UPDATE',
+  },
+  userTaskKey: {
+    name: 'motcua_lock_instance_by_user_task',
+    text: 'SELECT * FROM engine.process_instance WHERE key = (SELECT process_instance_key FROM engine.user_task WHERE key = $1) FOR UPDATE',
+  },
+} as const;
+
+/**
+ * The active element instances (in key order), the variables, and the job ($2, locked: workers activate jobs
+ * without the instance lock) or user task ($3) the command is about, as JSON (bigints as text).
+ */
+const READ_INSTANCE = {
+  name: 'motcua_read_instance',
+  text: `WITH j AS MATERIALIZED (SELECT * FROM engine.job WHERE key = $2::bigint FOR UPDATE)
+  SELECT
+    (SELECT coalesce(json_agg(json_build_array(key::text, element_id, element_type, flow_scope_key::text, state, data,
+        created_at::text) ORDER BY key), '[]') FROM engine.element_instance
+      WHERE process_instance_key = $1::bigint AND state NOT IN ('COMPLETED', 'TERMINATED')) AS elements,
+    (SELECT coalesce(json_agg(json_build_array(scope_key::text, name, value)), '[]') FROM engine.variable
+      WHERE process_instance_key = $1::bigint) AS variables,
+    (SELECT json_build_object('key', key::text, 'type', type, 'state', state, 'kind', kind,
+        'listener_event_type', listener_event_type, 'process_instance_key', process_instance_key::text,
+        'element_instance_key', element_instance_key::text, 'element_id', element_id, 'bpmn_process_id', bpmn_process_id,
+        'process_definition_key', process_definition_key::text, 'process_definition_version', process_definition_version,
+        'retries', retries, 'deadline', deadline::text, 'worker', worker, 'custom_headers', custom_headers,
+        'scope_path', scope_path::text[], 'error_message', error_message) FROM j) AS job,
+    (SELECT json_build_object('process_instance_key', process_instance_key::text,
+        'element_instance_key', element_instance_key::text, 'state', state, 'assignee', assignee)
+      FROM engine.user_task WHERE key = $3::bigint) AS user_task`,
+};
+
+interface ReadInstanceDb {
+  elements: [string, string, string, string | null, ElementState, ElementData, string][];
+  variables: [string, string, unknown][];
+  job: Record<string, unknown> | null;
+  user_task: Record<string, unknown> | null;
+}
+
+/** An instance with the job or user task row it was loaded by (undefined when not found). */
+export interface LoadedInstance {
+  state?: InstanceState;
+  job?: Record<string, unknown>;
+  userTask?: Record<string, unknown>;
 }
 
 /** Loads and locks an instance; undefined when the key is unknown. */
 export async function loadInstance(client: pg.PoolClient, key: string): Promise<InstanceState | undefined> {
-  const queried = await queryInstance(client, key);
-  const [found, elements, variables] = Array.isArray(queried) ? queried : [queried, undefined, undefined];
+  return (await loadInstanceBy(client, { key })).state;
+}
+
+/**
+ * Locks an instance (by its key, or by a job's or user task's), then reads its element instances, variables
+ * and the referring row in a second statement. Two prepared statements, two round trips.
+ */
+export async function loadInstanceBy(client: pg.PoolClient, ref: InstanceRef): Promise<LoadedInstance> {
+  const [lock, refKey] = 'jobKey' in ref ? [LOCK.jobKey, ref.jobKey] : 'userTaskKey' in ref ? [LOCK.userTaskKey, ref.userTaskKey] : [LOCK.key, ref.key];
+  const found = await client.query<InstanceRowDb>({ ...lock, values: [refKey] });
   const r = found.rows[0];
-  if (!r) return undefined;
+  if (!r) return {};
   const state = new InstanceState(
     {
       key: r.key,
@@ -90,26 +118,34 @@ export async function loadInstance(client: pg.PoolClient, key: string): Promise<
     },
     false,
   );
-  if (r.state !== 'ACTIVE' || !elements || !variables) return state;
-  for (const e of elements.rows) {
-    state.elements.set(e.key, {
-      key: e.key,
-      elementId: e.element_id,
-      elementType: e.element_type as ElementType,
-      flowScopeKey: e.flow_scope_key ?? undefined,
-      state: e.state,
-      data: e.data,
-      createdAt: Number(e.created_at),
+  const byRef = !('key' in ref);
+  if (r.state !== 'ACTIVE' && !byRef) return { state };
+  const read = await client.query<ReadInstanceDb>({
+    ...READ_INSTANCE,
+    values: [r.key, 'jobKey' in ref ? ref.jobKey : null, 'userTaskKey' in ref ? ref.userTaskKey : null],
+  });
+  const row = read.rows[0]!;
+  const loaded: LoadedInstance = { state, job: row.job ?? undefined, userTask: row.user_task ?? undefined };
+  if (r.state !== 'ACTIVE') return loaded;
+  for (const [key, elementId, elementType, flowScopeKey, elementState, data, createdAt] of row.elements) {
+    state.elements.set(key, {
+      key,
+      elementId,
+      elementType: elementType as ElementType,
+      flowScopeKey: flowScopeKey ?? undefined,
+      state: elementState,
+      data,
+      createdAt: Number(createdAt),
       isNew: false,
       dirty: false,
     });
   }
-  for (const v of variables.rows) {
-    let scope = state.variables.get(v.scope_key);
-    if (!scope) state.variables.set(v.scope_key, (scope = new Map()));
-    scope.set(v.name, v.value);
+  for (const [scopeKey, name, value] of row.variables) {
+    let scope = state.variables.get(scopeKey);
+    if (!scope) state.variables.set(scopeKey, (scope = new Map()));
+    scope.set(name, value);
   }
-  return state;
+  return loaded;
 }
 
 /**

@@ -5,6 +5,20 @@
  */
 import type pg from 'pg';
 
+/**
+ * Batch texts seen so far, by name: a command's batch is one of a few shapes (which tables it writes), so each
+ * shape becomes a named statement that PostgreSQL parses and plans once per connection. Capped, in case some
+ * model produced many shapes; past the cap batches go unnamed.
+ */
+const names = new Map<string, string>();
+const MAX_NAMES = 256;
+
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (!name && names.size < MAX_NAMES) names.set(text, (name = `motcua_wb_${names.size}`));
+  return name;
+}
+
 /** Collects writes; `run` sends them as one statement. */
 export class WriteBatch {
   private readonly parts: string[] = [];
@@ -36,6 +50,6 @@ export class WriteBatch {
   async run(client: pg.PoolClient): Promise<void> {
     if (this.empty) return;
     const text = this.parts.length > 0 ? `WITH ${this.parts.join(',\n')}\n${this.select}` : this.select;
-    await client.query(text, this.params);
+    await client.query({ name: statementName(text), text, values: this.params });
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The one way the web app calls the API: JSON in and out, same origin, and errors turned into `ApiError`
- * carrying the API's problem+json body (with its Vietnamese message), so pages never parse responses by hand.
+ * The one way the web app calls the API: JSON in and out, same origin, the CSRF double-submit header on every
+ * state-changing request, and errors turned into `ApiError` carrying the API's problem+json body (with its
+ * Vietnamese message), so pages never parse responses by hand.
  */
 
 /** A problem+json body as the API sends it (see api/src/plugins/errors.ts). */
@@ -9,6 +10,8 @@ export interface Problem {
   status: number;
   detail?: string;
   message_vi?: string;
+  code?: string;
+  findings?: unknown[];
 }
 
 /** A non-2xx answer. `body` is the parsed JSON when the API sent some. */
@@ -20,21 +23,99 @@ export class ApiError extends Error {
     super(`HTTP ${status}`);
     this.name = 'ApiError';
   }
+
+  /** The problem body, when the API sent one. */
+  get problem(): Partial<Problem> {
+    return typeof this.body === 'object' && this.body !== null ? (this.body as Partial<Problem>) : {};
+  }
 }
+
+/** The readable `csrf` cookie the API sets on every response. */
+export function csrfCookie(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const match = /(?:^|;\s*)csrf=([^;]+)/.exec(document.cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** The CSRF token, fetching one first when the browser has no cookie yet. */
+export async function csrfToken(): Promise<string> {
+  const existing = csrfCookie();
+  if (existing) return existing;
+  const response = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+  const body = (await response.json()) as { csrfToken: string };
+  return csrfCookie() ?? body.csrfToken;
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** GET/POST/... a JSON resource under /api. Throws `ApiError` on any non-2xx status. */
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const csrf = SAFE.has(method) ? {} : { 'x-csrf-token': await csrfToken() };
+  const isForm = typeof FormData !== 'undefined' && init.body instanceof FormData;
   const response = await fetch(`/api${path}`, {
     credentials: 'same-origin',
     ...init,
     headers: {
       accept: 'application/json',
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...(init.body && !isForm ? { 'content-type': 'application/json' } : {}),
+      ...csrf,
       ...init.headers,
     },
   });
   const text = await response.text();
-  const body: unknown = text ? JSON.parse(text) : undefined;
+  let body: unknown = undefined;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
   if (!response.ok) throw new ApiError(response.status, body);
   return body as T;
+}
+
+/** POST a JSON body. */
+export function apiPost<T>(path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<T> {
+  return apiFetch<T>(path, { method: 'POST', body: JSON.stringify(body), headers });
+}
+
+/** Uploads files as multipart with XMLHttpRequest, whose upload events report progress (fetch has none). */
+export async function apiUpload<T>(path: string, files: File[], onProgress: (fraction: number) => void): Promise<T> {
+  const token = await csrfToken();
+  const data = new FormData();
+  for (const file of files) data.append('file', file, file.name);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('x-csrf-token', token);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = undefined;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = xhr.responseText;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(body as T);
+      } else reject(new ApiError(xhr.status, body));
+    };
+    xhr.onerror = () => reject(new ApiError(0, undefined));
+    xhr.send(data);
+  });
+}
+
+/** The text to show for an error: the API's Vietnamese message in Vietnamese, its English detail otherwise. */
+export function errorMessage(error: unknown, language: string, fallback: string): string {
+  if (error instanceof ApiError) {
+    const p = error.problem;
+    return (language === 'vi' ? p.message_vi : p.detail) ?? p.message_vi ?? p.detail ?? fallback;
+  }
+  return fallback;
 }

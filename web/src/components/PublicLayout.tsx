@@ -6,24 +6,28 @@ import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageLoader } from './PageLoader';
 import { SystemStatus } from './SystemStatus';
+import { UserMenu } from './UserMenu';
 
 /** Layout route for citizen pages; child routes render in the main area. */
 export function PublicLayout() {
   const { t } = useTranslation();
   return (
-    <AppShell header={{ height: 64 }} padding={0}>
+    <AppShell header={{ height: { base: 104, sm: 64 } }} padding={0}>
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
       <AppShell.Header bg="motcua.8" c="white">
         <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group h="100%" justify="space-between" wrap="wrap" gap={4} py={4}>
             <Anchor component={Link} to="/" c="white" underline="never">
-              <Title order={1} size="h3" fw={700}>
+              <Title order={1} size="h4" fw={700}>
                 {t('app.title')}
               </Title>
             </Anchor>
-            <LanguageSwitch />
+            <Group gap="md" wrap="wrap">
+              <UserMenu />
+              <LanguageSwitch />
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>

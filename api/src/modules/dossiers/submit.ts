@@ -38,6 +38,18 @@ export interface Submission {
 
 const START_FIELDS = ['deliveryMethod'] as const;
 
+/** Whether a process id has a deployed version, cached briefly (deployments are rare; a miss is re-checked). */
+const deployed = new Map<string, number>();
+const DEPLOYED_TTL_MS = 30_000;
+
+async function isDeployed(app: FastifyInstance, bpmnProcessId: string): Promise<boolean> {
+  const seen = deployed.get(bpmnProcessId);
+  if (seen !== undefined && Date.now() - seen < DEPLOYED_TTL_MS) return true;
+  const found = (await app.engine.listProcessDefinitions(bpmnProcessId)).length > 0;
+  if (found) deployed.set(bpmnProcessId, Date.now());
+  return found;
+}
+
 /** The application form (form-js schema) of a procedure variant, from the package forms. */
 export function applicationForm(procedure: Procedure, bpmnProcessId: string): unknown {
   const candidates = procedure.forms.filter((f) => f.fileName.endsWith('.form') || f.mediaType.includes('form+json'));
@@ -148,9 +160,8 @@ export async function submitDossier(
   if (procedure.serviceLevel < 3) {
     throw new ProblemError(409, 'Thủ tục này chưa được cung cấp trực tuyến mức độ 3 trở lên.', 'The procedure is not offered online (level 3+).', { code: 'NOT_ONLINE' });
   }
-  const definitions = await app.engine.listProcessDefinitions(variant.bpmnProcessId);
   const schema = applicationForm(procedure, variant.bpmnProcessId);
-  if (definitions.length === 0 || !schema) {
+  if (!schema || !(await isDeployed(app, variant.bpmnProcessId))) {
     throw new ProblemError(409, 'Thủ tục này chưa có quy trình điện tử để nộp trực tuyến.', `No deployed process or application form for ${variant.bpmnProcessId}.`, { code: 'NOT_ONLINE' });
   }
   const { data, problems } = validateForm(schema, input.formData);

@@ -61,28 +61,22 @@ async function createJob(ex: Executor, inst: InstanceState, ei: ElementInstanceS
   if (!retries.ok) return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', retries.message);
   const key = await ex.ctx.nextKey();
   const retryCount = Number.isFinite(retries.value) ? Math.trunc(retries.value) : 3;
-  await ex.ctx.client.query(
-    `INSERT INTO engine.job (key, type, state, kind, listener_event_type, process_instance_key, element_instance_key,
-       element_id, bpmn_process_id, process_definition_key, process_definition_version, retries, custom_headers,
-       scope_path, created_at)
-     VALUES ($1, $2, 'ACTIVATABLE', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      key,
-      type.value,
-      spec.kind,
-      spec.listenerEventType ?? 'UNSPECIFIED',
-      inst.key,
-      ei.key,
-      ei.elementId,
-      inst.row.bpmnProcessId,
-      inst.row.processDefinitionKey,
-      inst.row.version,
-      retryCount,
-      JSON.stringify(spec.headers),
-      inst.scopeChain(ei.key),
-      ex.ctx.now,
-    ],
-  );
+  // Inserted with the command's write batch (context.ts).
+  ex.ctx.newJobs.set(key, {
+    key,
+    type: type.value,
+    kind: spec.kind,
+    listenerEventType: spec.listenerEventType ?? 'UNSPECIFIED',
+    processInstanceKey: inst.key,
+    elementInstanceKey: ei.key,
+    elementId: ei.elementId,
+    bpmnProcessId: inst.row.bpmnProcessId,
+    processDefinitionKey: inst.row.processDefinitionKey,
+    processDefinitionVersion: inst.row.version,
+    retries: retryCount,
+    customHeaders: spec.headers,
+    scopePath: inst.scopeChain(ei.key),
+  });
   ex.ctx.after.jobTypes.add(type.value);
   ex.ctx.record({
     key,
@@ -97,11 +91,18 @@ async function createJob(ex: Executor, inst: InstanceState, ei: ElementInstanceS
 
 /** Cancels the open jobs of an element instance (it was terminated). */
 export async function cancelJobsOf(ex: Executor, inst: InstanceState, elementInstanceKey: string): Promise<void> {
+  // Stored jobs first (the command's own deletions excluded), then the ones this command created.
   const deleted = await ex.ctx.client.query<{ key: string; type: string; element_id: string }>(
-    'DELETE FROM engine.job WHERE element_instance_key = $1 RETURNING key, type, element_id',
-    [elementInstanceKey],
+    'DELETE FROM engine.job WHERE element_instance_key = $1 AND key <> ALL($2::bigint[]) RETURNING key, type, element_id',
+    [elementInstanceKey, [...ex.ctx.deletedJobs]],
   );
-  for (const j of deleted.rows) {
+  const rows = [...deleted.rows];
+  for (const j of [...ex.ctx.newJobs.values()]) {
+    if (j.elementInstanceKey !== elementInstanceKey) continue;
+    ex.ctx.newJobs.delete(j.key);
+    rows.push({ key: j.key, type: j.type, element_id: j.elementId });
+  }
+  for (const j of rows) {
     ex.ctx.record({
       key: j.key,
       valueType: 'JOB',

@@ -64,6 +64,8 @@ export async function createUserTask(ex: Executor, inst: InstanceState, ei: Elem
     }
     formKey = form.rows[0].key;
   }
+  // Without creating listeners the task is created in this command: write it as CREATED at once.
+  const listened = (el.userTask?.taskListeners ?? []).some((l) => l.eventType === 'creating');
   const key = await ex.ctx.nextKey();
   ei.data.userTaskKey = key;
   ei.dirty = true;
@@ -71,7 +73,7 @@ export async function createUserTask(ex: Executor, inst: InstanceState, ei: Elem
     `INSERT INTO engine.user_task (key, state, element_instance_key, process_instance_key, process_definition_key,
        bpmn_process_id, element_id, name, assignee, candidate_groups, candidate_users, due_date, follow_up_date,
        priority, form_key, form_id, external_form_reference, custom_headers, scope_path, created_at)
-     VALUES ($1, 'CREATING', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+     VALUES ($1, $20, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
       key, ei.key, inst.key, inst.row.processDefinitionKey, inst.row.bpmnProcessId, el.id, el.name ?? null,
       (assignee as Eval<string | undefined> & { ok: true }).value ?? null,
@@ -81,10 +83,10 @@ export async function createUserTask(ex: Executor, inst: InstanceState, ei: Elem
       (followUp as Eval<string | undefined> & { ok: true }).value ?? null,
       prio, formKey, def.formId ?? null,
       (external as Eval<string | undefined> & { ok: true }).value ?? null,
-      JSON.stringify(el.taskHeaders), inst.scopeChain(ei.key), ex.ctx.now,
+      JSON.stringify(el.taskHeaders), inst.scopeChain(ei.key), ex.ctx.now, listened ? 'CREATING' : 'CREATED',
     ],
   );
-  await continueTaskListeners(ex, inst, ei, el, 'creating', 0);
+  await continueTaskListeners(ex, inst, ei, el, 'creating', 0, !listened);
 }
 
 const EVENT_TYPES = { creating: 'CREATING', completing: 'COMPLETING', canceling: 'CANCELING' } as const;
@@ -97,6 +99,8 @@ export async function continueTaskListeners(
   el: ExecutableElement,
   eventType: 'creating' | 'completing' | 'canceling',
   index: number,
+  /** The task row already has the state this transition ends in (no listener ran). */
+  stateWritten = false,
 ): Promise<void> {
   const listeners = (el.userTask?.taskListeners ?? []).filter((l) => l.eventType === eventType);
   if (index < listeners.length && eventType !== 'canceling') {
@@ -112,7 +116,7 @@ export async function continueTaskListeners(
   delete (ei.data as Record<string, unknown>).taskEvent;
   const key = ei.data.userTaskKey!;
   if (eventType === 'creating') {
-    await ex.ctx.client.query("UPDATE engine.user_task SET state = 'CREATED' WHERE key = $1", [key]);
+    if (!stateWritten) await ex.ctx.client.query("UPDATE engine.user_task SET state = 'CREATED' WHERE key = $1", [key]);
     ex.ctx.record({ key, valueType: 'USER_TASK', intent: 'CREATED', processInstanceKey: inst.key, elementId: el.id, value: { elementInstanceKey: ei.key } });
   } else if (eventType === 'completing') {
     const completion = ei.data.taskCompletion ?? { variables: {} };

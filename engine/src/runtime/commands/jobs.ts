@@ -111,11 +111,9 @@ async function visibleVariables(client: pg.PoolClient, jobs: JobRow[], names?: s
 async function lockJob(ex: Executor, jobKey: string, verb: string): Promise<{ job: JobRow; inst: InstanceState; ei: ElementInstanceState }> {
   const notFound = () => new EngineError('NOT_FOUND', `Expected to ${verb} job with key '${jobKey}', but no such job was found`);
   if (!/^\d+$/.test(jobKey)) throw new EngineError('INVALID_ARGUMENT', `Expected a job key (a number), but got '${jobKey}'`);
-  const peek = await ex.ctx.client.query<{ process_instance_key: string }>('SELECT process_instance_key FROM engine.job WHERE key = $1', [jobKey]);
-  if (!peek.rows[0]) throw notFound();
-  const inst = await ex.ctx.instance(peek.rows[0].process_instance_key);
-  const found = await ex.ctx.client.query<JobRow>('SELECT * FROM engine.job WHERE key = $1 FOR UPDATE', [jobKey]);
-  const job = found.rows[0];
+  // The instance is locked by the job's instance key, then the job row is read (and locked) with the instance.
+  const { state: inst, job: found } = await ex.ctx.instanceBy({ jobKey });
+  const job = found as JobRow | undefined;
   const ei = job && inst?.elements.get(job.element_instance_key);
   if (!job || !inst || !ei) throw notFound();
   return { job, inst, ei };
@@ -132,7 +130,7 @@ export async function completeJob(core: EngineCore, jobKey: string, variablesIn?
     if (job.state !== 'ACTIVATABLE' && job.state !== 'ACTIVATED') {
       throw new EngineError('FAILED_PRECONDITION', `Expected to complete job with key '${jobKey}', but it is in state '${job.state}'`);
     }
-    await ex.ctx.client.query('DELETE FROM engine.job WHERE key = $1', [jobKey]);
+    ex.ctx.deleteJob(jobKey);
     record(ex, job, 'COMPLETED', { variables });
     const el = await ex.elementOf(inst, ei);
     if (job.kind === 'BPMN_ELEMENT') return ex.complete(inst, ei, { variables });

@@ -7,16 +7,14 @@ import { requireDocument } from './instances.js';
 
 async function lockTask(ex: Executor, key: string, verb: string) {
   if (!/^\d+$/.test(key)) throw new EngineError('INVALID_ARGUMENT', `Expected a user task key (a number), but got '${key}'`);
-  const found = await ex.ctx.client.query<{ process_instance_key: string; element_instance_key: string; state: string; assignee: string | null }>(
-    'SELECT process_instance_key, element_instance_key, state, assignee FROM engine.user_task WHERE key = $1',
-    [key],
-  );
-  const task = found.rows[0];
+  // The instance is locked by the task's instance key; the task row is read with the instance.
+  const loaded = await ex.ctx.instanceBy({ userTaskKey: key });
+  const task = loaded.userTask as { process_instance_key: string; element_instance_key: string; state: string; assignee: string | null } | undefined;
   if (!task) throw new EngineError('NOT_FOUND', `Expected to ${verb} user task with key '${key}', but no such user task was found`);
   if (task.state !== 'CREATED') {
     throw new EngineError('FAILED_PRECONDITION', `Expected to ${verb} user task with key '${key}', but it is in state '${task.state}'`);
   }
-  const inst = await ex.ctx.instance(task.process_instance_key);
+  const inst = loaded.state;
   const ei = inst?.elements.get(task.element_instance_key);
   if (!inst || !ei) throw new EngineError('NOT_FOUND', `Expected to ${verb} user task with key '${key}', but no such user task was found`);
   return { task, inst, ei };
@@ -26,10 +24,13 @@ export async function completeUserTask(core: EngineCore, req: { userTaskKey: str
   const variables = requireDocument(req.variables);
   await core.run(async (ex) => {
     const { inst, ei } = await lockTask(ex, req.userTaskKey, 'complete');
-    await ex.ctx.client.query(`UPDATE engine.user_task SET state = 'COMPLETING' WHERE key = $1`, [req.userTaskKey]);
+    const el = await ex.elementOf(inst, ei);
+    // Without completing listeners the task completes in this command: skip the intermediate COMPLETING write.
+    const listened = (el.userTask?.taskListeners ?? []).some((l) => l.eventType === 'completing');
+    if (listened) await ex.ctx.client.query(`UPDATE engine.user_task SET state = 'COMPLETING' WHERE key = $1`, [req.userTaskKey]);
     ei.data.taskCompletion = { variables, action: req.action };
     ei.dirty = true;
-    await continueTaskListeners(ex, inst, ei, await ex.elementOf(inst, ei), 'completing', 0);
+    await continueTaskListeners(ex, inst, ei, el, 'completing', 0);
   });
 }
 

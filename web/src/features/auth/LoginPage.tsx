@@ -1,0 +1,56 @@
+/** Sign in with username (or CCCD) and password; goes back to where the visitor came from. */
+import { Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { homeOf, useLogin } from '../../api/auth';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+/** The login page. */
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const login = useLogin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    login.mutate(
+      { username: username.trim(), password },
+      { onSuccess: (me) => void navigate(params.get('next') ?? homeOf(me), { replace: true }) },
+    );
+  };
+
+  return (
+    <Container size="xs" py="xl">
+      <Paper withBorder p="lg" radius="md">
+        <form onSubmit={onSubmit}>
+          <Stack>
+            <Title order={2}>{t('auth.title')}</Title>
+            <ErrorAlert error={login.error} title={t('auth.failed')} />
+            <TextInput
+              label={t('auth.username')}
+              description={t('auth.usernameHint')}
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('auth.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={login.isPending}>
+              {t('auth.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Container>
+  );
+}
