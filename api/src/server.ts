@@ -138,13 +138,14 @@ async function main(): Promise<void> {
   });
   await app.ready();
 
-  const seedModule = await loadSeedModule();
-  await runSeeds({ app, pool: app.pg, databaseUrl: database.url, engine, config, log }, seedModule);
-  checkpoint();
-
+  // Workers first: the demo seed drives its dossiers through the real engine and workers.
   const workers = startWorkers(app);
   resources.push({ name: 'job workers', close: () => workers.close() });
   log(`Job workers started for ${workers.types.length} job types`);
+
+  const seedModule = await loadSeedModule();
+  await runSeeds({ app, pool: app.pg, databaseUrl: database.url, engine, config, log }, seedModule);
+  checkpoint();
 
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();

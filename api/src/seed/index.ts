@@ -13,6 +13,7 @@ import { AdministrativeUnitSchema, AgencySchema } from '../modules/reference/ent
 import { loadProcedurePackages, type PackageLoadReport } from '../modules/reference/procedure-packages.js';
 import { agencyDirectory, upsertPackageProcedure } from '../modules/reference/procedures.js';
 import { DEMO_ACCOUNTS, DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.js';
+import { demoDossierSummary, seedDemoDossiers } from './demo-dossiers.js';
 import { KEY_SERVICES } from './key-services.js';
 import { TIEN_GIANG_AGENCIES } from './tien-giang-agencies.js';
 import { TIEN_GIANG_UNITS } from './tien-giang-units.js';
@@ -107,4 +108,10 @@ export async function seedDemo(context: SeedContext): Promise<void> {
       `${report.keyServices} key services, ${report.packages.loaded.length} procedure packages loaded` +
       (report.packages.skipped.length ? ` (skipped: ${report.packages.skipped.map((s) => `${s.key}: ${s.reason}`).join('; ')})` : ''),
   );
+  // Dossiers need the deployed models and the running job workers (server.ts starts them before the seed).
+  if (!context.config.DEPLOY_PROCESSES) {
+    context.log('Demo dossiers: skipped (DEPLOY_PROCESSES=false)');
+    return;
+  }
+  context.log(demoDossierSummary(await seedDemoDossiers(context.app)));
 }

@@ -203,7 +203,10 @@ export interface UserTaskFilter {
 
 export interface Page<T> {
   items: T[];
+  /** Matching items; a user-task search stops counting at 10,000 (see `hasMoreTotalItems`). */
   total: number;
+  /** Set when more items match than `total` says (the count was capped). */
+  hasMoreTotalItems?: boolean;
 }
 
 export interface Incident {

@@ -131,6 +131,9 @@ function toUserTask(t: UserTaskRow): UserTask {
   };
 }
 
+/** Largest exact total of a user-task search; beyond it the page says `hasMoreTotalItems` (as Camunda 8.8). */
+export const USER_TASK_TOTAL_CAP = 10_000;
+
 export async function searchUserTasks(pool: pg.Pool, f: UserTaskFilter): Promise<Page<UserTask>> {
   const where: string[] = ["state <> 'CREATING'"];
   const params: unknown[] = [];
@@ -151,10 +154,16 @@ export async function searchUserTasks(pool: pg.Pool, f: UserTaskFilter): Promise
   const order = f.sort?.order === 'DESC' ? 'DESC' : 'ASC';
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 1000);
   const offset = Math.max(f.offset ?? 0, 0);
-  const sql = `SELECT *, count(*) OVER () AS total FROM engine.user_task WHERE ${where.join(' AND ')}
-               ORDER BY ${column} ${order} NULLS LAST, key LIMIT ${limit} OFFSET ${offset}`;
-  const r = await pool.query<UserTaskRow & { total: string }>(sql, params);
-  return { items: r.rows.map(toUserTask), total: Number(r.rows[0]?.total ?? 0) };
+  const conditions = where.join(' AND ');
+  const pageSql = `SELECT * FROM engine.user_task WHERE ${conditions} ORDER BY ${column} ${order} NULLS LAST, key LIMIT ${limit} OFFSET ${offset}`;
+  // The total is counted apart and capped (as Camunda's search does): a window count(*) OVER () would read every
+  // matching row before the page could be cut. A short first page is its own total.
+  const countSql = `SELECT count(*) AS n FROM (SELECT 1 FROM engine.user_task WHERE ${conditions} LIMIT ${USER_TASK_TOTAL_CAP + 1}) t`;
+  const page = await pool.query<UserTaskRow>(pageSql, params);
+  if (offset === 0 && page.rows.length < limit) return { items: page.rows.map(toUserTask), total: page.rows.length };
+  const counted = Number((await pool.query<{ n: string }>(countSql, params)).rows[0]?.n ?? 0);
+  const total = Math.min(counted, USER_TASK_TOTAL_CAP);
+  return { items: page.rows.map(toUserTask), total, ...(counted > USER_TASK_TOTAL_CAP ? { hasMoreTotalItems: true } : {}) };
 }
 
 export async function getUserTask(pool: pg.Pool, key: string): Promise<UserTask> {

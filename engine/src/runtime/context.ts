@@ -63,6 +63,11 @@ export class CommandContext {
   readonly newJobs = new Map<string, NewJob>();
   /** Stored jobs this command deletes (with the write batch); statements before it must skip them. */
   readonly deletedJobs = new Set<string>();
+  /**
+   * Single-row writes deferred to the write batch, by row ("table:key"); a statement that touches such a row
+   * before the flush runs the deferred write first (`writeNow`).
+   */
+  private readonly deferredWrites = new Map<string, { sql: string; values: unknown[] }>();
   readonly now: number;
 
   constructor(
@@ -102,6 +107,20 @@ export class CommandContext {
     return loaded;
   }
 
+  /** Defers a write of one row to the write batch (at most one per row: a second one runs the first now). */
+  async defer(row: string, sql: string, values: unknown[]): Promise<void> {
+    await this.writeNow(row);
+    this.deferredWrites.set(row, { sql, values });
+  }
+
+  /** Runs the deferred write of a row now, if any (before a statement that reads or changes the row). */
+  async writeNow(row: string): Promise<void> {
+    const w = this.deferredWrites.get(row);
+    if (!w) return;
+    this.deferredWrites.delete(row);
+    await this.client.query(w.sql, w.values);
+  }
+
   /** Deletes a stored job with the write batch; a job created by this command is dropped instead. */
   deleteJob(key: string): void {
     if (!this.newJobs.delete(key)) this.deletedJobs.add(key);
@@ -124,8 +143,18 @@ export class CommandContext {
    * the caller commits.
    */
   async flush(): Promise<void> {
+    await (await this.collect()).run(this.client);
+  }
+
+  /**
+   * The write batch of `flush`, with every statement it depends on already run: the caller sends it and may queue
+   * the COMMIT right behind it (one round trip less when the connection pipelines).
+   */
+  async collect(): Promise<WriteBatch> {
     const batch = new WriteBatch();
     for (const instance of this.instances.values()) await persistInstance(this.client, batch, instance, this.now);
+    for (const w of this.deferredWrites.values()) batch.add(w.sql, w.values);
+    this.deferredWrites.clear();
     if (this.newJobs.size > 0) addJobs(batch, [...this.newJobs.values()], this.now);
     this.newJobs.clear();
     if (this.deletedJobs.size > 0) batch.add('DELETE FROM engine.job WHERE key = ANY($1::bigint[])', [[...this.deletedJobs]]);
@@ -135,7 +164,7 @@ export class CommandContext {
     if (this.after.jobTypes.size > 0) {
       batch.finalSelect("SELECT pg_notify('engine_jobs', t) FROM unnest($1::text[]) AS t", [[...this.after.jobTypes]]);
     }
-    await batch.run(this.client);
+    return batch;
   }
 }
 

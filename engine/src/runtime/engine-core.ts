@@ -43,10 +43,11 @@ export class DefinitionCache implements DefinitionSource {
   }
 
   async latest(client: pg.PoolClient | pg.Pool, bpmnProcessId: string): Promise<CachedDefinition | undefined> {
-    const r = await client.query<{ key: string }>(
-      'SELECT key FROM engine.process_definition WHERE bpmn_process_id = $1 ORDER BY version DESC LIMIT 1',
-      [bpmnProcessId],
-    );
+    const r = await client.query<{ key: string }>({
+      name: 'motcua_latest_definition',
+      text: 'SELECT key FROM engine.process_definition WHERE bpmn_process_id = $1 ORDER BY version DESC LIMIT 1',
+      values: [bpmnProcessId],
+    });
     return r.rows[0] ? this.byKey(client, r.rows[0].key) : undefined;
   }
 
@@ -86,13 +87,23 @@ export class EngineCore extends EventEmitter {
       const client = await this.pool.connect();
       let ctx: CommandContext | undefined;
       try {
-        await client.query('BEGIN');
+        // BEGIN is queued, not awaited: the command's first statement follows it at once (in the same round trip
+        // on a pipelining connection); a failed BEGIN fails that statement. Likewise COMMIT follows the batch: if
+        // the batch fails, PostgreSQL answers the COMMIT of the aborted transaction with a rollback.
+        const begun = client.query('BEGIN');
+        begun.catch(() => {});
         ctx = new CommandContext(client, this.clock, this.keys, this.definitions);
         const ex = new Executor(ctx);
         const result = await command(ex);
         await ex.run();
-        await ctx.flush();
-        await client.query('COMMIT');
+        const batch = await ctx.collect();
+        const written = batch.run(client);
+        written.catch(() => {});
+        const committed = client.query('COMMIT');
+        committed.catch(() => {});
+        await begun;
+        await written;
+        await committed;
         client.release();
         this.afterCommit(ctx);
         return result;

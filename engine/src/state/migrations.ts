@@ -234,5 +234,26 @@ CREATE INDEX record_by_instance ON engine.record (process_instance_key, position
   }
 }
 
+/**
+ * Task lists: every list asks for open tasks (state = 'CREATED') of some candidate groups, ordered by due date.
+ * Partial indexes over the open tasks only: the group index no longer has to be intersected with a state index
+ * (nor carry the completed history), and the due-date index serves the "overdue / due soon" ranges and ordered pages.
+ */
+class EngineOpenTaskIndexes extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+CREATE INDEX IF NOT EXISTS user_task_open_groups ON engine.user_task USING gin (candidate_groups) WHERE state = 'CREATED';
+CREATE INDEX IF NOT EXISTS user_task_open_due ON engine.user_task (due_date, key) WHERE state = 'CREATED';
+`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('DROP INDEX IF EXISTS engine.user_task_open_groups; DROP INDEX IF EXISTS engine.user_task_open_due;');
+  }
+}
+
 /** The engine's migrations, in order. */
-export const engineMigrations: MigrationObject[] = [{ name: 'Engine20261124Initial', class: EngineInitial }];
+export const engineMigrations: MigrationObject[] = [
+  { name: 'Engine20261124Initial', class: EngineInitial },
+  { name: 'Engine20261128OpenTaskIndexes', class: EngineOpenTaskIndexes },
+];

@@ -51,18 +51,12 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** GET/POST/... a JSON resource under /api. Throws `ApiError` on any non-2xx status. */
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
   const method = (init.method ?? 'GET').toUpperCase();
-  const csrf = SAFE.has(method) ? {} : { 'x-csrf-token': await csrfToken() };
   const isForm = typeof FormData !== 'undefined' && init.body instanceof FormData;
-  const response = await fetch(`/api${path}`, {
-    credentials: 'same-origin',
-    ...init,
-    headers: {
-      accept: 'application/json',
-      ...(init.body && !isForm ? { 'content-type': 'application/json' } : {}),
-      ...csrf,
-      ...init.headers,
-    },
-  });
+  const headers = new Headers(init.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  if (init.body && !isForm && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (!SAFE.has(method) && !headers.has('x-csrf-token')) headers.set('x-csrf-token', await csrfToken());
+  const response = await fetch(`/api${path}`, { credentials: 'same-origin', ...init, headers });
   const text = await response.text();
   let body: unknown = undefined;
   if (text) {

@@ -56,7 +56,6 @@ export const FormJsView = forwardRef<FormJsHandle, Props>(function FormJsView({ 
       form.current = null;
     };
     // The form is rebuilt only when the schema changes; data is its initial value.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [schema, readOnly]);
 
   return (

@@ -43,7 +43,7 @@ export function PublicLayout() {
                   {t('footer.owner')}
                 </Text>
                 <Text size="sm">{t('footer.hotline')}</Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="gray.7">
                   {t('footer.copyright')}
                 </Text>
               </Stack>

@@ -10,8 +10,9 @@ const COLORS: Record<number, string> = {
 export function StatusBadge({ status, label }: { status: number | null; label?: string }) {
   const { t } = useTranslation();
   const text = status ? t(`dossierStatus.${status}`, { defaultValue: label ?? String(status) }) : (label ?? t('dossierStatus.starting'));
+  const color = status ? (COLORS[status] ?? 'gray') : 'gray';
   return (
-    <Badge color={status ? (COLORS[status] ?? 'gray') : 'gray'} variant="light" autoContrast>
+    <Badge color={color} variant="dot" size="lg">
       {text}
     </Badge>
   );

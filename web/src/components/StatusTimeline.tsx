@@ -7,12 +7,12 @@ import { formatDateTime } from './format';
 /** Timeline of status changes; notes (reasons, guidance) are shown under each step. */
 export function StatusTimeline({ history }: { history: HistoryItem[] }) {
   const { t, i18n } = useTranslation();
-  if (history.length === 0) return <Text c="dimmed">{t('tracking.noHistory')}</Text>;
+  if (history.length === 0) return <Text c="gray.7">{t('tracking.noHistory')}</Text>;
   return (
     <Timeline active={history.length - 1} bulletSize={18} lineWidth={2} aria-label={t('tracking.timeline')}>
       {history.map((h, i) => (
         <Timeline.Item key={`${h.at}-${i}`} title={t(`dossierStatus.${h.status}`, { defaultValue: h.label })}>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {formatDateTime(h.at, i18n.language)}
             {h.actor ? ` · ${h.actor}` : ''}
           </Text>

@@ -7,13 +7,15 @@ function locale(language: string): string {
 /** Date and time, e.g. 02/03/2026 09:00. */
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(locale(language), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+  return new Date(iso).toLocaleString(locale(language), {
+    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh',
+  });
 }
 
 /** Date only. */
 export function formatDate(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleDateString(locale(language), { timeZone: 'Asia/Ho_Chi_Minh' });
+  return new Date(iso).toLocaleDateString(locale(language), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
 }
 
 /** An amount in đồng. */

@@ -69,11 +69,14 @@ export async function createUserTask(ex: Executor, inst: InstanceState, ei: Elem
   const key = await ex.ctx.nextKey();
   ei.data.userTaskKey = key;
   ei.dirty = true;
-  await ex.ctx.client.query(
+  // Written with the command's write batch (context.ts), like the element instances.
+  await ex.ctx.defer(
+    `user_task:${key}`,
     `INSERT INTO engine.user_task (key, state, element_instance_key, process_instance_key, process_definition_key,
        bpmn_process_id, element_id, name, assignee, candidate_groups, candidate_users, due_date, follow_up_date,
        priority, form_key, form_id, external_form_reference, custom_headers, scope_path, created_at)
-     VALUES ($1, $20, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+     VALUES ($1::bigint, $20::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::text, $7::text, $8::text, $9::text[],
+       $10::text[], $11::text, $12::text, $13::int, $14::bigint, $15::text, $16::text, $17::jsonb, $18::bigint[], $19::bigint)`,
     [
       key, ei.key, inst.key, inst.row.processDefinitionKey, inst.row.bpmnProcessId, el.id, el.name ?? null,
       (assignee as Eval<string | undefined> & { ok: true }).value ?? null,
@@ -116,12 +119,15 @@ export async function continueTaskListeners(
   delete (ei.data as Record<string, unknown>).taskEvent;
   const key = ei.data.userTaskKey!;
   if (eventType === 'creating') {
-    if (!stateWritten) await ex.ctx.client.query("UPDATE engine.user_task SET state = 'CREATED' WHERE key = $1", [key]);
+    if (!stateWritten) {
+      await ex.ctx.writeNow(`user_task:${key}`);
+      await ex.ctx.client.query("UPDATE engine.user_task SET state = 'CREATED' WHERE key = $1", [key]);
+    }
     ex.ctx.record({ key, valueType: 'USER_TASK', intent: 'CREATED', processInstanceKey: inst.key, elementId: el.id, value: { elementInstanceKey: ei.key } });
   } else if (eventType === 'completing') {
     const completion = ei.data.taskCompletion ?? { variables: {} };
     delete ei.data.taskCompletion;
-    await ex.ctx.client.query("UPDATE engine.user_task SET state = 'COMPLETED', completed_at = $2 WHERE key = $1", [key, ex.ctx.now]);
+    await ex.ctx.defer(`user_task:${key}`, "UPDATE engine.user_task SET state = 'COMPLETED', completed_at = $2::bigint WHERE key = $1::bigint", [key, ex.ctx.now]);
     ex.ctx.record({ key, valueType: 'USER_TASK', intent: 'COMPLETED', processInstanceKey: inst.key, elementId: el.id, value: { elementInstanceKey: ei.key, variables: completion.variables, action: completion.action ?? 'complete' } });
     await ex.complete(inst, ei, { variables: completion.variables });
   }
@@ -131,6 +137,7 @@ export async function continueTaskListeners(
 export async function cancelUserTask(ex: Executor, inst: InstanceState, ei: ElementInstanceState): Promise<void> {
   const key = ei.data.userTaskKey;
   if (!key) return;
+  await ex.ctx.writeNow(`user_task:${key}`);
   await ex.ctx.client.query("UPDATE engine.user_task SET state = 'CANCELED', completed_at = $2 WHERE key = $1 AND state IN ('CREATED', 'CREATING', 'COMPLETING')", [key, ex.ctx.now]);
   ex.ctx.record({ key, valueType: 'USER_TASK', intent: 'CANCELED', processInstanceKey: inst.key, elementId: ei.elementId, value: { elementInstanceKey: ei.key } });
 }

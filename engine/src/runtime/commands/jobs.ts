@@ -40,13 +40,14 @@ export async function activateJobs(core: EngineCore, req: ActivateJobsRequest): 
   try {
     const now = core.clock.now();
     await client.query('BEGIN');
-    const jobs = await client.query<JobRow>(
-      `UPDATE engine.job SET state = 'ACTIVATED', worker = $2, deadline = $3, retry_at = NULL
+    const jobs = await client.query<JobRow>({
+      name: 'motcua_activate_jobs',
+      text: `UPDATE engine.job SET state = 'ACTIVATED', worker = $2, deadline = $3, retry_at = NULL
        WHERE key IN (SELECT key FROM engine.job WHERE type = $1 AND state = 'ACTIVATABLE'
                      AND (retry_at IS NULL OR retry_at <= $4) ORDER BY key LIMIT $5 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [req.type, req.worker, now + req.timeoutMs, now, req.maxJobsToActivate],
-    );
+      values: [req.type, req.worker, now + req.timeoutMs, now, req.maxJobsToActivate],
+    });
     // UPDATE ... RETURNING has no order: hand jobs out in creation (key) order, as Zeebe does
     jobs.rows.sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : BigInt(a.key) > BigInt(b.key) ? 1 : 0));
     if (jobs.rows.length === 0) {
@@ -54,12 +55,13 @@ export async function activateJobs(core: EngineCore, req: ActivateJobsRequest): 
       return [];
     }
     const variables = await visibleVariables(client, jobs.rows, req.fetchVariables);
-    await client.query(
-      `INSERT INTO engine.record (key, value_type, intent, process_instance_key, element_id, value, timestamp)
+    await client.query({
+      name: 'motcua_record_activated',
+      text: `INSERT INTO engine.record (key, value_type, intent, process_instance_key, element_id, value, timestamp)
        SELECT k, 'JOB', 'ACTIVATED', p, e, jsonb_build_object('type', $4::text, 'worker', $5::text), $6
        FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS t(k, p, e)`,
-      [jobs.rows.map((j) => j.key), jobs.rows.map((j) => j.process_instance_key), jobs.rows.map((j) => j.element_id), req.type, req.worker, now],
-    );
+      values: [jobs.rows.map((j) => j.key), jobs.rows.map((j) => j.process_instance_key), jobs.rows.map((j) => j.element_id), req.type, req.worker, now],
+    });
     await client.query('COMMIT');
     return jobs.rows.map((j, i) => ({
       key: j.key,
@@ -90,9 +92,12 @@ async function visibleVariables(client: pg.PoolClient, jobs: JobRow[], names?: s
   const scopes = [...new Set(jobs.flatMap((j) => j.scope_path))];
   const rows = await client.query<{ scope_key: string; name: string; value: unknown }>(
     names && names.length > 0
-      ? 'SELECT scope_key, name, value FROM engine.variable WHERE scope_key = ANY($1::bigint[]) AND name = ANY($2::text[])'
-      : 'SELECT scope_key, name, value FROM engine.variable WHERE scope_key = ANY($1::bigint[])',
-    names && names.length > 0 ? [scopes, names] : [scopes],
+      ? {
+          name: 'motcua_job_variables_named',
+          text: 'SELECT scope_key, name, value FROM engine.variable WHERE scope_key = ANY($1::bigint[]) AND name = ANY($2::text[])',
+          values: [scopes, names],
+        }
+      : { name: 'motcua_job_variables', text: 'SELECT scope_key, name, value FROM engine.variable WHERE scope_key = ANY($1::bigint[])', values: [scopes] },
   );
   const byScope = new Map<string, [string, unknown][]>();
   for (const r of rows.rows) {

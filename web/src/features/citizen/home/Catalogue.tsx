@@ -45,7 +45,7 @@ export function Catalogue() {
         {FACETS.map(({ param, facet }) => (
           <Grid.Col key={param} span={{ base: 12, sm: 4 }}>
             <Select
-              label={t(`catalogue.${param}`)}
+              label={t(`catalogue.filter.${param}`)}
               placeholder={t('catalogue.all')}
               data={options(data?.facets?.[facet])}
               value={params.get(param)}
@@ -59,7 +59,7 @@ export function Catalogue() {
       <ErrorAlert error={error} />
       {isPending && <Skeleton height={120} />}
       {data && (
-        <Text size="sm" c="dimmed" aria-live="polite">
+        <Text size="sm" c="gray.7" aria-live="polite">
           {t('catalogue.count', { count: data.total })}
         </Text>
       )}

@@ -47,7 +47,7 @@ export default function ProcedurePage() {
                   <Table.Tr key={d.name}>
                     <Table.Td>
                       {d.name}
-                      {d.note && <Text size="sm" c="dimmed">{d.note}</Text>}
+                      {d.note && <Text size="sm" c="gray.7">{d.note}</Text>}
                     </Table.Td>
                     <Table.Td>{d.required ? t('common.yes') : t('common.no')}</Table.Td>
                   </Table.Tr>

@@ -7,6 +7,7 @@ import type { Me } from '../../../api/auth';
 /** Applicant fields, named as the procedures' application forms name them. */
 export interface Applicant {
   applicantName: string;
+  applicantDateOfBirth: string;
   applicantIdNumber: string;
   applicantPhone: string;
   applicantEmail: string;
@@ -17,6 +18,7 @@ export interface Applicant {
 export function applicantFromMe(me: Me | null | undefined): Applicant {
   return {
     applicantName: me?.fullName ?? '',
+    applicantDateOfBirth: '',
     applicantIdNumber: me?.citizenId ?? '',
     applicantPhone: me?.phone ?? '',
     applicantEmail: me?.email ?? '',
@@ -26,6 +28,7 @@ export function applicantFromMe(me: Me | null | undefined): Applicant {
 
 const FIELDS: { key: keyof Applicant; required: boolean; type?: string; autoComplete: string }[] = [
   { key: 'applicantName', required: true, autoComplete: 'name' },
+  { key: 'applicantDateOfBirth', required: true, type: 'date', autoComplete: 'bday' },
   { key: 'applicantIdNumber', required: true, autoComplete: 'off' },
   { key: 'applicantPhone', required: true, type: 'tel', autoComplete: 'tel' },
   { key: 'applicantEmail', required: false, type: 'email', autoComplete: 'email' },

@@ -70,7 +70,7 @@ export function ReviewStep({ procedure, schema, formData, files, onBack }: Props
           <Progress value={progress * 100} aria-labelledby="upload-label" animated={progress < 1} />
         </Stack>
       )}
-      <Text size="sm" c="dimmed">{t('wizard.declaration')}</Text>
+      <Text size="sm" c="gray.7">{t('wizard.declaration')}</Text>
       <Group justify="space-between">
         <Button variant="default" onClick={onBack} disabled={busy}>{t('common.back')}</Button>
         <Button onClick={() => void submit()} loading={busy}>{t('wizard.submit')}</Button>
