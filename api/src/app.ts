@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -26,6 +27,8 @@ import { dossierRoutes } from './modules/dossiers/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
 import { trackingRoutes } from './modules/tracking/index.js';
 import { analystRoutes } from './modules/analyst/index.js';
+import { calendarRoutes } from './modules/calendar/index.js';
+import { statisticsRoutes } from './modules/statistics/index.js';
 
 /** What the application needs from its surroundings. */
 export interface AppDependencies {
@@ -80,6 +83,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Before any route: the ORM (request.em) and the access guard, which refuses /api routes without config.access.
   await app.register(ormPlugin, { databaseUrl: deps.databaseUrl });
   await app.register(authPlugin, { security: { ...defaultSecurity, ...deps.security } });
+  // Once for the whole app (fastify-plugin wrapped): attachments and analyst deployments both read multipart.
+  await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 10, fields: 10 } });
 
   await app.register(swagger, {
     openapi: {
@@ -101,6 +106,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'tracking', description: 'Public dossier look-up and the applicant\'s own dossiers' },
         { name: 'analyst', description: 'Process models, versions, instance views, incidents' },
         { name: 'audit', description: 'Audit log of state changes' },
+        { name: 'statistics', description: 'On-time / late counts and ratings per agency' },
+        { name: 'calendar', description: 'Holidays the working calendar counts' },
       ],
     },
   });
@@ -116,6 +123,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(taskRoutes, { prefix: '/api' });
   await app.register(trackingRoutes, { prefix: '/api' });
   await app.register(analystRoutes, { prefix: '/api' });
+  await app.register(statisticsRoutes, { prefix: '/api' });
+  await app.register(calendarRoutes, { prefix: '/api' });
 
   registerWebApp(app, deps.webRoot);
   return app;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { ConfigError, findProjectRoot, loadConfig, openDatabase, type Config } from '@motcua/engine/postgres';
-import { createEmbeddedEngine, SystemClock } from '@motcua/engine/client';
+import { createCamundaEngine, createEmbeddedEngine, SystemClock, type WorkflowEngine } from '@motcua/engine/client';
 import { buildApp } from './app.js';
 import { startWorkers } from './workers/index.js';
 import { migrateAll } from './db/migrate-all.js';
@@ -80,12 +80,6 @@ function printReady(url: string, logins: readonly DemoLogin[] | undefined): void
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  if (config.ENGINE === 'camunda') {
-    console.error(
-      '[motcua] ENGINE=camunda: the Camunda 8 adapter is not available yet. Start with ENGINE=embedded (the default).',
-    );
-    process.exit(1);
-  }
   const root = findProjectRoot(process.argv[1] ? path.dirname(process.argv[1]) : process.cwd());
 
   const database = await openDatabase({
@@ -111,13 +105,14 @@ async function main(): Promise<void> {
   );
   checkpoint();
 
-  const engine = await createEmbeddedEngine({
-    databaseUrl: database.url,
-    clock: new SystemClock(),
-    startSchedulers: true,
-  });
+  // ENGINE=camunda: the same app on a Camunda 8 cluster, configured by Camunda's own variables
+  // (ZEEBE_GRPC_ADDRESS, ZEEBE_REST_ADDRESS, CAMUNDA_AUTH_STRATEGY, OAuth settings); see docs/camunda.md.
+  const engine: WorkflowEngine =
+    config.ENGINE === 'camunda'
+      ? createCamundaEngine()
+      : await createEmbeddedEngine({ databaseUrl: database.url, clock: new SystemClock(), startSchedulers: true });
   resources.push({ name: 'workflow engine', close: () => engine.close() });
-  log('Workflow engine (embedded) started');
+  log(config.ENGINE === 'camunda' ? 'Workflow engine: Camunda 8 cluster (ENGINE=camunda)' : 'Workflow engine (embedded) started');
   checkpoint();
 
   if (config.DEPLOY_PROCESSES) await deployProcesses(engine, path.join(root, 'processes'), log);

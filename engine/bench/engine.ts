@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const db = await startBenchDatabase();
   const results: Record<string, { rate: number; p99: number }> = {};
   try {
-    const base = { url: db.url, warmupMs, measureMs };
+    const base = { url: db.url, warmupMs, measureMs, serverCpuSeconds: () => db.cpuSeconds() };
     if (engines.includes('motcua')) {
       await deployReference(db.url, xml);
       const opts: PhaseOptions = { ...base, engine: 'motcua', start: () => startMotcua({ url: db.url, poolSize, maxJobs }) };

@@ -21,6 +21,14 @@ export interface PhaseOptions {
   start: () => Promise<BenchDriver>;
   warmupMs: number;
   measureMs: number;
+  /** CPU seconds used so far by the database server (see support.ts). */
+  serverCpuSeconds?: () => number;
+}
+
+/** CPU seconds of this process (engine, workers and load generator) and of the server, at one moment. */
+function cpuNow(opts: PhaseOptions): { node: number; server: number } {
+  const u = process.cpuUsage();
+  return { node: (u.user + u.system) / 1e6, server: opts.serverCpuSeconds?.() ?? 0 };
 }
 
 function summary(opts: PhaseOptions, phase: string, completed: number, commits: number, walBytes: number): Record<string, unknown> {
@@ -69,8 +77,10 @@ export async function saturation(opts: PhaseOptions, inflight: number): Promise<
   await Promise.all(starters);
   await sleep(windowStart - Date.now());
   jobsAtStart = driver.jobs();
+  const cpuStart = cpuNow(opts);
   await sleep(windowEnd - Date.now());
   jobsAtEnd = driver.jobs();
+  const cpuEnd = cpuNow(opts);
   running = false;
   const drained = await drain(pending, 60_000);
   await driver.close();
@@ -81,6 +91,9 @@ export async function saturation(opts: PhaseOptions, inflight: number): Promise<
     inflight,
     instancesPerSec: r1(inWindow / seconds),
     jobsPerSec: r1((jobsAtEnd - jobsAtStart) / seconds),
+    // CPU per completed instance during the window: comparable across runs on a machine shared with other load
+    nodeCpuMsPerInstance: r1(((cpuEnd.node - cpuStart.node) * 1000) / Math.max(1, inWindow)),
+    serverCpuMsPerInstance: r1(((cpuEnd.server - cpuStart.server) * 1000) / Math.max(1, inWindow)),
     completed,
     drained,
   };

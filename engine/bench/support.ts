@@ -15,7 +15,41 @@ import { engineMigrations } from '../src/state/migrations.js';
 /** A running bench database. */
 export interface BenchDatabase {
   url: string;
+  /** CPU seconds (user + system) used so far by the server: its processes alive and exited. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime (+ cutime + cstime: children reaped) of a process, in clock ticks; 0 when it is gone. */
+function processTicks(pid: number, withChildren: boolean): { ticks: number; ppid: number } {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+    const own = Number(f[11]) + Number(f[12]);
+    return { ticks: withChildren ? own + Number(f[13]) + Number(f[14]) : own, ppid: Number(f[1]) };
+  } catch {
+    return { ticks: 0, ppid: -1 };
+  }
+}
+
+/** CPU seconds of a postmaster: its own and reaped children's, plus its live children (backends, WAL writer). */
+function serverCpuSeconds(dataDir: string): number {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return 0;
+  }
+  let ticks = processTicks(pid, true).ticks;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const p = processTicks(Number(entry), false);
+    if (p.ppid === pid) ticks += p.ticks;
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 async function freePort(): Promise<number> {
@@ -52,6 +86,7 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   await migrate(url, { part: 'engine', migrations: engineMigrations });
   return {
     url,
+    cpuSeconds: () => serverCpuSeconds(path.join(dir, 'data')),
     async stop() {
       await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });

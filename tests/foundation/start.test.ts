@@ -15,6 +15,8 @@ import {
   waitFor,
   type ServerProcess,
 } from './helpers';
+import { startGateways } from '../../engine/src/gateway/start';
+import { testDatabase } from '../support/database';
 
 const READY_MS = 90_000; // generous: a cold tsx transpile and initdb on a busy 2-core machine
 
@@ -120,18 +122,45 @@ describe('npm start (api/src/server.ts)', () => {
   );
 
   it(
-    'should say that the Camunda adapter is not available yet and exit 1 when ENGINE=camunda',
+    'should run the app against a Camunda 8 gateway when ENGINE=camunda',
     async () => {
-      // given / when
-      const camunda = startServer({
-        ...env,
-        ENGINE: 'camunda',
-        ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500',
+      // given the embedded engine's Zeebe gRPC and REST v2 fronts, standing in for a Camunda 8 cluster
+      const gateways = await startGateways({
+        databaseUrl: await testDatabase('camunda_start'),
+        grpcPort: 0,
+        restPort: 0,
+        log: () => {},
       });
-      // then
-      expect(await camunda.exited).toBe(1);
-      expect(camunda.output()).toMatch(/Camunda 8 adapter is not available yet/);
-      expect(postgresProcessesFor(dataDir)).toEqual([]);
+      const camundaDir = tempDataDir('motcua-start-camunda-');
+      try {
+        // when the app starts with ENGINE=camunda and Camunda's own variables
+        const camunda = startServer({
+          ...env,
+          DATA_DIR: camundaDir,
+          PORT: String(await freePort()),
+          EMBEDDED_PG_PORT: String(await freePort()),
+          ENGINE: 'camunda',
+          ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${gateways.grpc.port}`,
+          ZEEBE_REST_ADDRESS: gateways.restAddress,
+          CAMUNDA_AUTH_STRATEGY: 'NONE',
+          ZEEBE_GRPC_CLIENT_CONNECTION_TOLERANCE_MS: '100',
+          SEED_DEMO: 'false',
+        });
+        try {
+          const url = await camunda.url;
+          // then it is healthy through the cluster and the models were deployed there
+          const answer = await health(url);
+          expect(answer.status).toBe(200);
+          const deployed = await gateways.engine.listProcessDefinitions('motcua-completeness-check');
+          expect(deployed.length).toBeGreaterThan(0);
+        } finally {
+          signalGroup(camunda, 'SIGTERM');
+          expect(await camunda.exited).toBe(0);
+        }
+      } finally {
+        fs.rmSync(camundaDir, { recursive: true, force: true });
+        await gateways.close();
+      }
     },
     READY_MS,
   );

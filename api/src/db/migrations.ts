@@ -2,6 +2,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { AppDossiers } from './migrations-dossiers.js';
+import { AppCalendarRatings } from './migrations-calendar-ratings.js';
 
 class AppInitial extends Migration {
   override async up(): Promise<void> {
@@ -194,3 +195,5 @@ CREATE INDEX notification_outbox_pending_idx ON notification_outbox (created_at)
 apiMigrations.push({ name: 'App20261126DossierCodesOutbox', class: AppDossierCodesOutbox });
 
 apiMigrations.push({ name: 'App20261127Dossiers', class: AppDossiers });
+
+apiMigrations.push({ name: 'App20261128CalendarRatings', class: AppCalendarRatings });

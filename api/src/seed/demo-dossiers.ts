@@ -42,6 +42,8 @@ export interface DemoDriver {
   /** Stops the dossier as the section head does (status 8, instance cancelled). */
   stop(reason: string): Promise<void>;
   waitStatus(status: number): Promise<void>;
+  /** Waits until the dossier (or a process it called) stands on `elementId`, e.g. a message catch event. */
+  waitAt(elementId: string): Promise<void>;
 }
 
 const accept = (d: DemoDriver) => d.complete('one-stop', 'Task_CheckDossier', { decision: 'accepted', data: { checkNote: 'Hồ sơ đầy đủ, hợp lệ' } });
@@ -60,6 +62,7 @@ export const DEMO_PLANS: DemoPlan[] = [
       await d.complete('specialist', 'Task_Appraise', { decision: 'propose-approve', data: { appraisalNote: 'Hồ sơ hợp lệ' } });
       await d.complete('section-head', 'Task_Approve', { decision: 'approve' });
       await d.waitStatus(6); // the fee is collected with the result
+      await d.waitAt('Event_FeePaid');
       await d.publish('fee-paid', { paymentReference: 'BL-000123' }, 'fee:BL-000123');
     },
   },
@@ -136,6 +139,15 @@ function officerOf(agencyCode: string, role: OfficerRole): string {
   return account.username;
 }
 
+async function isAt(app: FastifyInstance, code: string, elementId: string): Promise<boolean> {
+  const instances = await app.pg.query<{ process_instance_key: string }>(`SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1`, [code]);
+  for (const i of instances.rows) {
+    const elements = await app.engine.searchElementInstances(i.process_instance_key);
+    if (elements.some((e) => e.elementId === elementId && e.state === 'ACTIVATED')) return true;
+  }
+  return false;
+}
+
 function driverFor(app: FastifyInstance, dossier: DossierRow, principal: (username: string) => Promise<Principal>): DemoDriver {
   const code = dossier.code;
   const agency = dossier.agency_code;
@@ -155,6 +167,9 @@ function driverFor(app: FastifyInstance, dossier: DossierRow, principal: (userna
     },
     async waitStatus(status) {
       await waitFor(`status ${status} of ${code}`, () => statusOf(app, code), (s) => s === status);
+    },
+    async waitAt(elementId) {
+      await waitFor(`${code} at ${elementId}`, () => isAt(app, code, elementId), (at) => at);
     },
   };
   return driver;

@@ -1,9 +1,14 @@
-/** The instance view of a dossier: per process instance (main and called), active and completed elements and taken flows. */
+/**
+ * The instance view of a dossier: per process instance (main and called), active and completed elements and taken
+ * flows; and the diagram (root definition XML with its highlighting) for officers, analysts, managers, admins and
+ * the applicant.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Problem } from '../identity/schemas.js';
-import { findDossier, dossierNotFound, isAgencyOfficer } from '../dossiers/repository.js';
+import { findDossier, dossierNotFound, isAgencyOfficer, isOwner } from '../dossiers/repository.js';
+import { DiagramAnswer, instanceDiagram, noDiagram } from './diagram.js';
 import { CodeParams } from '../dossiers/schemas.js';
 
 const InstanceView = Type.Object({
@@ -17,7 +22,7 @@ const InstanceView = Type.Object({
   takenFlows: Type.Array(Type.String()),
 });
 
-/** GET /dossiers/:code/instance. */
+/** GET /dossiers/:code/instance, GET /dossiers/:code/diagram. */
 export async function instanceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
@@ -52,6 +57,27 @@ export async function instanceRoutes(fastify: FastifyInstance): Promise<void> {
           };
         }),
       );
+    },
+  );
+
+  app.get(
+    '/dossiers/:code/diagram',
+    {
+      config: { access: ['analyst', 'manager', 'admin', 'one-stop', 'specialist', 'section-head', 'agency-head', 'citizen', 'business'] },
+      schema: {
+        tags: ['dossiers'],
+        summary: "The dossier's process diagram (XML) with completed and active elements and taken flows (root instance)",
+        params: CodeParams,
+        response: { 200: DiagramAnswer, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const principal = request.principal!;
+      const d = await findDossier(app.pg, request.params.code);
+      const global = principal.roles.some((r) => r === 'analyst' || r === 'manager' || r === 'admin');
+      if (!d || d.lifecycle === 'start-failed' || (!global && !isAgencyOfficer(principal, d) && !isOwner(principal, d))) throw dossierNotFound(request.params.code);
+      if (!d.process_instance_key) throw noDiagram(d.code);
+      return instanceDiagram(app.engine, d.process_instance_key);
     },
   );
 }

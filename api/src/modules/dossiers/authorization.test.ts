@@ -64,8 +64,8 @@ describe('authorisation matrix (every route x every role x own/other agency)', (
         if (!listed && ![401, 403].includes(response.statusCode)) failures.push(`${route.method} ${route.url} as ${caller.label}: ${response.statusCode} (expected 401/403)`);
         // then: a caller outside the dossier's circle never sees its data
         if (!caller.entitled && body.includes(SECRET_NAME)) failures.push(`${route.method} ${route.url} as ${caller.label}: leaked the applicant's name`);
-        // (analysts see every instance view by design: element ids and flows only, no personal data)
-        const analystView = route.url.endsWith('/instance') && caller.roles.includes('analyst');
+        // (analysts see every instance view and diagram by design: element ids, flows and the model, no personal data)
+        const analystView = (route.url.endsWith('/instance') || route.url.endsWith('/diagram')) && caller.roles.includes('analyst');
         if (!caller.entitled && !analystView && route.url.includes(':code') && response.statusCode < 300) failures.push(`${route.method} ${route.url} as ${caller.label}: ${response.statusCode}`);
         if (!caller.entitled && route.url.includes(':key') && response.statusCode < 300) failures.push(`${route.method} ${route.url} as ${caller.label}: ${response.statusCode}`);
         if (!caller.entitled && route.url === '/api/tasks' && body.includes(code)) failures.push(`GET /api/tasks as ${caller.label}: listed the dossier's task`);

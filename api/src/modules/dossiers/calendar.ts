@@ -1,19 +1,35 @@
 /**
- * The working calendar the dossier deadlines use: the §4.1 office hours and the default holiday tables of the
- * years around an instant (holidays as data: domain/holidays.ts), cached per year range.
+ * The working calendar the dossier deadlines use: the §4.1 office hours and the stored holiday table (`holiday`,
+ * editable by an admin; modules/calendar loads it into this cache at startup, after each change and every few
+ * minutes). Years without stored rows fall back to the default tables of domain/holidays.ts; the swapped working
+ * Saturdays always come from there. Calendars are cached per year range.
  */
-import { defaultHolidayTables } from '../../domain/holidays.js';
-import { createWorkingCalendar, type WorkingCalendar } from '../../domain/working-calendar.js';
+import { defaultHolidayTable } from '../../domain/holidays.js';
+import { createWorkingCalendar, type Holiday, type WorkingCalendar } from '../../domain/working-calendar.js';
 
 const cache = new Map<number, WorkingCalendar>();
+let stored = new Map<number, Holiday[]>();
+
+/** Replaces the stored holidays (grouped by year) the calendars use, and drops the cached calendars. */
+export function useStoredHolidays(holidays: readonly Holiday[]): void {
+  const byYear = new Map<number, Holiday[]>();
+  for (const h of holidays) {
+    const year = Number(h.date.slice(0, 4));
+    byYear.set(year, [...(byYear.get(year) ?? []), h]);
+  }
+  stored = byYear;
+  cache.clear();
+}
 
 /** A calendar covering the year of `at`, the year before and the two after (long deadlines cross New Year). */
 export function calendarAt(at: number): WorkingCalendar {
   const year = new Date(at + 7 * 3_600_000).getUTCFullYear();
   let cal = cache.get(year);
   if (!cal) {
-    const table = defaultHolidayTables([year - 1, year, year + 1, year + 2]);
-    cal = createWorkingCalendar({ holidays: table.holidays, workingWeekendDays: table.workingWeekendDays });
+    const years = [year - 1, year, year + 1, year + 2];
+    const defaults = years.map((y) => defaultHolidayTable(y));
+    const holidays = years.flatMap((y, i) => stored.get(y) ?? defaults[i]!.holidays);
+    cal = createWorkingCalendar({ holidays, workingWeekendDays: defaults.flatMap((t) => t.workingWeekendDays) });
     cache.set(year, cal);
   }
   return cal;

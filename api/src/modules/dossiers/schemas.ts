@@ -51,7 +51,9 @@ export const DossierView = Type.Object({
   stopReason: Nullable(Type.String()),
 });
 
-export const DossierDetail = Type.Intersect([DossierView, Type.Object({ history: Type.Array(HistoryItem) })]);
+export const Rating = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Nullable(Type.String()), createdAt: Type.String() });
+
+export const DossierDetail = Type.Intersect([DossierView, Type.Object({ history: Type.Array(HistoryItem), rating: Nullable(Rating) })]);
 
 export const SubmitAnswer = Type.Object({
   dossier: DossierView,

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { ProblemError } from '../../plugins/errors.js';
 import { Problem } from '../identity/schemas.js';
 import { ProcedureSchema } from '../reference/entities.js';
+import { dossierRating } from './rating.routes.js';
 import { dossierHistory, readableDossier } from './repository.js';
 import { CodeParams, DossierDetail, HistoryItem, SubmitAnswer, SubmitBody } from './schemas.js';
 import { submitDossier } from './submit.js';
@@ -53,7 +54,7 @@ export async function submissionRoutes(fastify: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const d = await readableDossier(app.pg, request.principal, request.params.code);
-      return { ...dossierView(d), history: historyView(await dossierHistory(app.pg, d.code)) };
+      return { ...dossierView(d), history: historyView(await dossierHistory(app.pg, d.code)), rating: await dossierRating(app.pg, d.code) };
     },
   );
 

@@ -6,13 +6,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { isDossierCode } from '../../domain/dossier-code.js';
-import { ProblemError } from '../../plugins/errors.js';
 import { Problem } from '../identity/schemas.js';
+import { DiagramAnswer, instanceDiagram } from '../analyst/diagram.js';
 import { dossierHistory, type DossierRow } from '../dossiers/repository.js';
 import { DossierView, HistoryItem } from '../dossiers/schemas.js';
-import { checkSecret, hashSecret, trackingPepper } from '../dossiers/secrets.js';
 import { dossierView, historyView, labelOf } from '../dossiers/views.js';
+import { trackedDossier, trackingNotFound } from './lookup.js';
 
 const TrackingAnswer = Type.Object({
   code: Type.String(),
@@ -25,13 +24,12 @@ const TrackingAnswer = Type.Object({
   history: Type.Array(HistoryItem),
 });
 
-const notFound = () =>
-  new ProblemError(404, 'Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập.', 'No dossier matches this code and secret.', { code: 'TRACKING_NOT_FOUND' });
+const TrackingParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
+const SecretQuery = Type.Object({ secret: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false });
 
-/** GET /tracking/:code, GET /me/dossiers. */
+/** GET /tracking/:code, GET /tracking/:code/diagram, GET /me/dossiers. */
 export async function trackingRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const dummy = hashSecret(Buffer.alloc(32), 'dummy', 'AAAAAAAA');
 
   app.get(
     '/tracking/:code',
@@ -40,24 +38,13 @@ export async function trackingRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['tracking'],
         summary: 'Public look-up with the secret printed on the receipt (30 requests per minute per address)',
-        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
-        querystring: Type.Object({ secret: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false }),
+        params: TrackingParams,
+        querystring: SecretQuery,
         response: { 200: TrackingAnswer, 400: Problem, 404: Problem, 429: Problem },
       },
     },
     async (request) => {
-      const { code } = request.params;
-      const pepper = await trackingPepper(app.pg);
-      const r = isDossierCode(code)
-        ? await app.pg.query<DossierRow>(
-            `SELECT code, procedure_name, status, submitted_at, appointment_at, current_element, tracking_hash, lifecycle FROM dossier WHERE code = $1`,
-            [code],
-          )
-        : { rows: [] as DossierRow[] };
-      const d = r.rows[0];
-      // Same work whether the dossier exists or not: the answer time tells nothing.
-      const ok = await checkSecret(pepper, code, request.query.secret, d?.tracking_hash ?? dummy);
-      if (!d || !ok || d.lifecycle === 'start-failed') throw notFound();
+      const d = await trackedDossier(app.pg, request.params.code, request.query.secret);
       return {
         code: d.code,
         procedureName: d.procedure_name,
@@ -68,6 +55,25 @@ export async function trackingRoutes(fastify: FastifyInstance): Promise<void> {
         currentStep: d.current_element,
         history: historyView(await dossierHistory(app.pg, d.code)).map((h) => ({ ...h, actor: null })),
       };
+    },
+  );
+
+  app.get(
+    '/tracking/:code/diagram',
+    {
+      config: { access: ['public'], rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags: ['tracking'],
+        summary: "The dossier's process diagram with completed and active elements, with the receipt's secret (30 requests per minute per address)",
+        params: TrackingParams,
+        querystring: SecretQuery,
+        response: { 200: DiagramAnswer, 400: Problem, 404: Problem, 429: Problem },
+      },
+    },
+    async (request) => {
+      const d = await trackedDossier(app.pg, request.params.code, request.query.secret);
+      if (!d.process_instance_key) throw trackingNotFound();
+      return instanceDiagram(app.engine, d.process_instance_key);
     },
   );
 
