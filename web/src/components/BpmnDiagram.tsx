@@ -65,7 +65,7 @@ export function BpmnDiagram({ xml, done = [], current = [], height = 360 }: Prop
       {state === 'error' && <Text c="red">{t('diagram.error')}</Text>}
       <div
         ref={container}
-        role="img"
+        role="figure"
         aria-label={t('diagram.label')}
         data-testid="bpmn-diagram"
         data-state={state}
