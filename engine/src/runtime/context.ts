@@ -75,8 +75,6 @@ export class CommandContext {
     readonly clock: Clock,
     readonly keys: KeyGenerator,
     readonly definitions: DefinitionSource,
-    /** True once when the transaction's BEGIN is still to be sent: the first statement may carry it. */
-    readonly takeBegin: () => boolean = () => false,
   ) {
     this.now = clock.now();
   }
@@ -101,7 +99,7 @@ export class CommandContext {
    * statements as an instance; an instance this command loaded already is kept as it is.
    */
   async instanceBy(ref: InstanceRef): Promise<LoadedInstance> {
-    const loaded = await loadInstanceBy(this.client, ref, this.takeBegin);
+    const loaded = await loadInstanceBy(this.client, ref);
     if (!loaded.state) return loaded;
     const known = this.instances.get(loaded.state.key);
     if (known) return { ...loaded, state: known };

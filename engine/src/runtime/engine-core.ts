@@ -10,7 +10,6 @@ import type { Clock } from './clock.js';
 import { CommandContext, type DefinitionSource } from './context.js';
 import { Executor } from './executor.js';
 import { KeyGenerator } from './keys.js';
-import { LazyTransaction } from './transaction.js';
 
 interface CachedDefinition {
   key: string;
@@ -88,19 +87,21 @@ export class EngineCore extends EventEmitter {
       const client = await this.pool.connect();
       let ctx: CommandContext | undefined;
       try {
-        // BEGIN goes with the command's first statement (transaction.ts). COMMIT is queued right behind the
-        // write batch: if the batch fails, PostgreSQL answers the COMMIT of the aborted transaction with a rollback.
-        const tx = new LazyTransaction(client);
-        ctx = new CommandContext(tx.client, this.clock, this.keys, this.definitions, () => tx.takeBegin());
+        // BEGIN is queued, not awaited: the command's first statement follows it at once (in the same round trip
+        // on a pipelining connection); a failed BEGIN fails that statement. Likewise COMMIT follows the batch: if
+        // the batch fails, PostgreSQL answers the COMMIT of the aborted transaction with a rollback.
+        const begun = client.query('BEGIN');
+        begun.catch(() => {});
+        ctx = new CommandContext(client, this.clock, this.keys, this.definitions);
         const ex = new Executor(ctx);
         const result = await command(ex);
         await ex.run();
         const batch = await ctx.collect();
-        tx.begin();
         const written = batch.run(client);
         written.catch(() => {});
         const committed = client.query('COMMIT');
         committed.catch(() => {});
+        await begun;
         await written;
         await committed;
         client.release();

@@ -87,25 +87,6 @@ export interface LoadedInstance {
   userTask?: Record<string, unknown>;
 }
 
-const MAX_BIGINT = 9223372036854775807n;
-
-/**
- * The lock statement. As the command's first statement it carries the transaction's BEGIN: one simple query
- * "BEGIN; SELECT ... FOR UPDATE" with the key inlined (a bigint in range, digits only); otherwise the prepared one.
- */
-async function lockQuery(
-  client: pg.PoolClient,
-  lock: { name: string; text: string },
-  refKey: string,
-  takeBegin: () => boolean,
-): Promise<pg.QueryResult<InstanceRowDb>> {
-  if (/^\d{1,19}$/.test(refKey) && BigInt(refKey) <= MAX_BIGINT && takeBegin()) {
-    const results: unknown = await client.query(`BEGIN; ${lock.text.replace('$1', refKey)}`);
-    return (results as pg.QueryResult<InstanceRowDb>[])[1]!;
-  }
-  return client.query<InstanceRowDb>({ ...lock, values: [refKey] });
-}
-
 /** Loads and locks an instance; undefined when the key is unknown. */
 export async function loadInstance(client: pg.PoolClient, key: string): Promise<InstanceState | undefined> {
   return (await loadInstanceBy(client, { key })).state;
@@ -115,9 +96,9 @@ export async function loadInstance(client: pg.PoolClient, key: string): Promise<
  * Locks an instance (by its key, or by a job's or user task's), then reads its element instances, variables
  * and the referring row in a second statement. Two prepared statements, two round trips.
  */
-export async function loadInstanceBy(client: pg.PoolClient, ref: InstanceRef, takeBegin: () => boolean = () => false): Promise<LoadedInstance> {
+export async function loadInstanceBy(client: pg.PoolClient, ref: InstanceRef): Promise<LoadedInstance> {
   const [lock, refKey] = 'jobKey' in ref ? [LOCK.jobKey, ref.jobKey] : 'userTaskKey' in ref ? [LOCK.userTaskKey, ref.userTaskKey] : [LOCK.key, ref.key];
-  const found = await lockQuery(client, lock, refKey, takeBegin);
+  const found = await client.query<InstanceRowDb>({ ...lock, values: [refKey] });
   const r = found.rows[0];
   if (!r) return {};
   const state = new InstanceState(
