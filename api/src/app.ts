@@ -67,6 +67,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 10 });
+  // A dropped connection fails the request that uses it (503 via the health check); it must not crash the process.
+  pool.on('error', (e) => app.log.warn({ err: e }, 'database connection lost'));
+  pool.on('connect', (client) => client.on('error', () => {}));
   app.decorate('pg', pool);
   app.decorate('engine', deps.engine);
   app.decorate('config', deps.config);

@@ -266,7 +266,10 @@ export class EmbeddedEngine implements WorkflowEngine {
 /** Creates and starts an embedded engine on a migrated database. */
 export async function createEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  // A connection dropped by the server (restart, admin shutdown) fails the command using it; it must never
+  // crash the process through an unhandled 'error' event, idle or checked out.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const engine = new EmbeddedEngine(pool, options.clock ?? new SystemClock());
   await engine.start({ schedulers: options.startSchedulers ?? true });
   return engine;
