@@ -17,33 +17,23 @@ type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 export class KeyGenerator {
   private next = 0n;
   private end = 0n;
-  private refill: Promise<void> | undefined;
 
   constructor(private readonly pool: pg.Pool) {}
 
   /**
-   * The next key; `via` runs the refill. nextval is not transactional: a rolled-back command loses its block's
-   * unused keys, never hands one out twice. A refill that failed on another command's connection is retried.
+   * The next key; `via` runs the refill. Each command refills on its own connection and never waits for
+   * another command's refill (that connection may be blocked on a lock for a long time); when two refill at
+   * once, the later block is dropped. nextval is not transactional: a rolled-back command loses its block's
+   * unused keys, never hands one out twice.
    */
   async nextKey(via?: Queryable): Promise<string> {
     while (this.next >= this.end) {
-      let mine = false;
-      if (!this.refill) {
-        mine = true;
-        this.refill = (via ?? this.pool)
-          .query<{ v: string }>("SELECT nextval('engine.key_seq')::text AS v")
-          .then((r) => {
-            const start = BigInt(r.rows[0]!.v);
-            this.next = start;
-            this.end = start + BLOCK;
-          })
-          .finally(() => {
-            this.refill = undefined;
-          });
+      const r = await (via ?? this.pool).query<{ v: string }>("SELECT nextval('engine.key_seq')::text AS v");
+      if (this.next >= this.end) {
+        const start = BigInt(r.rows[0]!.v);
+        this.next = start;
+        this.end = start + BLOCK;
       }
-      await this.refill.catch((e: unknown) => {
-        if (mine) throw e;
-      });
     }
     const key = this.next;
     this.next += 1n;

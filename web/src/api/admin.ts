@@ -48,3 +48,78 @@ export function useAgencies() {
 export function useHolidays(year: number) {
   return useQuery({ queryKey: ['holidays', year], queryFn: () => apiFetch<{ date: string; name: string }[]>(`/calendar/holidays?year=${year}`), retry: false });
 }
+
+/** Roles an account holds itself (AccountRoleName of api/src/modules/identity/schemas.ts). */
+export const ACCOUNT_ROLES = ['citizen', 'business', 'analyst', 'manager', 'admin'] as const;
+/** Roles held in one agency (OfficerRoleName). */
+export const OFFICER_ROLES = ['one-stop', 'specialist', 'section-head', 'agency-head'] as const;
+/** Agency tiers (TierName). */
+export const AGENCY_TIERS = ['province', 'district', 'commune'] as const;
+
+/** POST /api/admin/users (AccountCreateBody). */
+export interface AccountCreateInput {
+  username: string;
+  fullName: string;
+  password: string;
+  email?: string | null;
+  phone?: string | null;
+  citizenId?: string | null;
+  roles?: string[];
+  memberships?: { agencyCode: string; role: string }[];
+}
+
+/** PATCH /api/admin/users/:id (AccountUpdateBody). */
+export type AccountUpdateInput = Partial<Omit<AccountCreateInput, 'username'>> & { disabled?: boolean; unlock?: boolean };
+
+/** POST /api/admin/users. */
+export function useCreateAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AccountCreateInput) => apiPost<Account>('/admin/users', body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['accounts'] }),
+  });
+}
+
+/** DELETE /api/admin/users/:id: disables the account (never deleted). */
+export function useDisableAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<Account>(`/admin/users/${id}`, { method: 'DELETE' }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['accounts'] }),
+  });
+}
+
+/** POST /api/admin/agencies (AgencyCreateBody). */
+export interface AgencyCreateInput {
+  code: string;
+  slug: string;
+  name: string;
+  shortName?: string | null;
+  tier: string;
+  parentCode?: string | null;
+  validFrom: string;
+  validTo?: string | null;
+  legalBasis?: string | null;
+}
+
+/** PATCH /api/admin/agencies/:id (AgencyUpdateBody: the code cannot change). */
+export type AgencyUpdateInput = Partial<Omit<AgencyCreateInput, 'code'>>;
+
+/** POST /api/admin/agencies. */
+export function useCreateAgency() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AgencyCreateInput) => apiPost<Agency>('/admin/agencies', body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['agencies'] }),
+  });
+}
+
+/** PATCH /api/admin/agencies/:id. */
+export function useUpdateAgency() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: AgencyUpdateInput }) =>
+      apiFetch<Agency>(`/admin/agencies/${id}`, { method: 'PATCH', body: JSON.stringify(body) }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['agencies'] }),
+  });
+}

@@ -242,9 +242,13 @@ export interface Agency {
   code: string;
   name: string;
   slug?: string;
+  shortName?: string | null;
   tier?: string;
+  parentCode?: string | null;
+  adminUnitId?: string | null;
   validFrom?: string;
   validTo?: string | null;
+  legalBasis?: string | null;
 }
 
 /** Per-agency statistics (documented shape; see the report: route missing). */

@@ -51,6 +51,7 @@ export async function openEventSubscription(
     const correlation = def.correlationKey ? correlationKeyOf(def.correlationKey, context) : { ok: true as const, value: '' };
     if (!correlation.ok) return fail(ex, inst, owner, correlation.message);
     markOwner(owner);
+    await lockMessageKey(ex, name.value, correlation.value);
     const key = await ex.ctx.nextKey();
     await c.query(
       `INSERT INTO engine.message_subscription (key, message_name, correlation_key, process_instance_key,
@@ -169,4 +170,13 @@ export function correlationKeyOf(
   const type = r.value === null || r.value === undefined ? 'NULL' : Array.isArray(r.value) ? 'LIST' : typeof r.value === 'object' ? 'CONTEXT' : typeof r.value === 'boolean' ? 'BOOLEAN' : 'UNKNOWN';
   const warnings = r.warnings.length ? ` ${r.warnings.join(' ')}` : '';
   return { ok: false, message: `Failed to extract the correlation key for '${source}': The value must be either a string or a number, but was '${type}'.${warnings}` };
+}
+
+/**
+ * Serialises, per message name and correlation key, a publish and the opening of a subscription: without
+ * it, each transaction could miss the other's uncommitted row and a buffered message would never correlate.
+ * Held until the transaction ends.
+ */
+export async function lockMessageKey(ex: Executor, name: string, correlationKey: string): Promise<void> {
+  await ex.ctx.client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`motcua-message\u001f${name}\u001f${correlationKey}`]);
 }

@@ -6,7 +6,7 @@
 import { EngineError, type PublishMessageRequest } from '../../client/port.js';
 import { startInstance } from '../behaviors/instances.js';
 import { broadcastSignal as broadcast } from '../behaviors/signals.js';
-import { markCorrelated } from '../behaviors/subscriptions.js';
+import { lockMessageKey, markCorrelated } from '../behaviors/subscriptions.js';
 import { triggerEvent } from '../behaviors/triggers.js';
 import type { EngineCore } from '../engine-core.js';
 import type { Executor } from '../executor.js';
@@ -86,6 +86,7 @@ export async function publishMessage(core: EngineCore, req: PublishMessageReques
   const ttl = Math.max(0, req.timeToLiveMs ?? 0);
   return core.run(async (ex) => {
     const c = ex.ctx.client;
+    await lockMessageKey(ex, req.name, correlationKey);
     if (req.messageId) {
       const dup = await c.query(
         'SELECT 1 FROM engine.message WHERE name = $1 AND correlation_key = $2 AND message_id = $3 AND expires_at > $4',
@@ -117,6 +118,7 @@ export async function correlateMessage(
   const variables = requireDocument(req.variables);
   const correlationKey = req.correlationKey ?? '';
   return core.run(async (ex) => {
+    await lockMessageKey(ex, req.name, correlationKey);
     const messageKey = await ex.ctx.nextKey();
     const reached = await correlate(ex, messageKey, req.name, correlationKey, variables, true);
     if (reached.length === 0) {

@@ -1,11 +1,14 @@
 /** Administrators: accounts (roles, memberships, lock, disable), agencies, and the holiday calendar. */
-import { Alert, Badge, Button, Container, Group, Paper, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Container, Group, Modal, Paper, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccounts, useAgencies, useHolidays, useUpdateAccount } from '../../api/admin';
+import type { Account, Agency } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { RequireRole } from '../../components/RequireRole';
+import { AccountForm } from './AccountForm';
+import { AgencyForm } from './AgencyForm';
 
 /** Admin page with tabs. */
 export default function AdminPage() {
@@ -34,9 +37,31 @@ function Users() {
   const [q, setQ] = useState('');
   const { data, error } = useAccounts(q);
   const update = useUpdateAccount();
+  const agencies = useAgencies();
+  // undefined: no form; null: a new account; an account: editing it.
+  const [editing, setEditing] = useState<Account | null | undefined>(undefined);
   return (
     <Stack>
-      <TextInput label={t('admin.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={360} />
+      <Group align="flex-end" justify="space-between">
+        <TextInput label={t('admin.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={360} />
+        <Button onClick={() => setEditing(null)}>{t('admin.form.newAccount')}</Button>
+      </Group>
+      <Modal
+        opened={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        title={editing ? t('admin.form.editAccount', { username: editing.username }) : t('admin.form.newAccount')}
+        size="xl"
+      >
+        {editing !== undefined && (
+          <AccountForm
+            key={editing?.id ?? 'new'}
+            account={editing ?? undefined}
+            agencies={agencies.data ?? []}
+            onDone={() => setEditing(undefined)}
+            onCancel={() => setEditing(undefined)}
+          />
+        )}
+      </Modal>
       <ErrorAlert error={error ?? update.error} />
       <Table.ScrollContainer minWidth={800}>
         <Table striped>
@@ -46,7 +71,7 @@ function Users() {
               <Table.Th>{t('admin.fullName')}</Table.Th>
               <Table.Th>{t('admin.roles')}</Table.Th>
               <Table.Th>{t('admin.state')}</Table.Th>
-              <Table.Th />
+              <Table.Th>{t('admin.form.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -62,7 +87,10 @@ function Users() {
                 </Table.Td>
                 <Table.Td>{a.disabled ? t('admin.disabled') : a.lockedUntil ? t('admin.locked') : t('admin.active')}</Table.Td>
                 <Table.Td>
-                  {a.lockedUntil && <Button size="compact-xs" onClick={() => update.mutate({ id: a.id, body: { unlock: true } })}>{t('admin.unlock')}</Button>}
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="light" onClick={() => setEditing(a)} aria-label={t('admin.form.editAccount', { username: a.username })}>{t('admin.form.edit')}</Button>
+                    {a.lockedUntil && <Button size="compact-xs" onClick={() => update.mutate({ id: a.id, body: { unlock: true } })}>{t('admin.unlock')}</Button>}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -76,17 +104,40 @@ function Users() {
 function Agencies() {
   const { t, i18n } = useTranslation();
   const { data, error } = useAgencies();
+  const [editing, setEditing] = useState<Agency | null | undefined>(undefined);
   return (
     <Stack>
+      <Group justify="flex-end">
+        <Button onClick={() => setEditing(null)}>{t('admin.form.newAgency')}</Button>
+      </Group>
+      <Modal
+        opened={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        title={editing ? t('admin.form.editAgency', { code: editing.code }) : t('admin.form.newAgency')}
+        size="xl"
+      >
+        {editing !== undefined && (
+          <AgencyForm
+            key={editing?.id ?? 'new'}
+            agency={editing ?? undefined}
+            agencies={data ?? []}
+            onDone={() => setEditing(undefined)}
+            onCancel={() => setEditing(undefined)}
+          />
+        )}
+      </Modal>
       <ErrorAlert error={error} />
       <Table.ScrollContainer minWidth={700}>
         <Table striped>
           <Table.Thead>
-            <Table.Tr><Table.Th>{t('admin.code')}</Table.Th><Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.tier')}</Table.Th><Table.Th>{t('admin.validFrom')}</Table.Th></Table.Tr>
+            <Table.Tr><Table.Th>{t('admin.code')}</Table.Th><Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.tier')}</Table.Th><Table.Th>{t('admin.validFrom')}</Table.Th><Table.Th>{t('admin.form.validToShort')}</Table.Th><Table.Th>{t('admin.form.actions')}</Table.Th></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {data?.map((a) => (
-              <Table.Tr key={a.id}><Table.Td>{a.code}</Table.Td><Table.Td>{a.name}</Table.Td><Table.Td>{a.tier}</Table.Td><Table.Td>{formatDate(a.validFrom, i18n.language)}</Table.Td></Table.Tr>
+              <Table.Tr key={a.id}><Table.Td>{a.code}</Table.Td><Table.Td>{a.name}</Table.Td><Table.Td>{a.tier ? t(`admin.tiers.${a.tier}`, { defaultValue: a.tier }) : ''}</Table.Td><Table.Td>{formatDate(a.validFrom, i18n.language)}</Table.Td>
+                <Table.Td>{a.validTo ? formatDate(a.validTo, i18n.language) : ''}</Table.Td>
+                <Table.Td><Button size="compact-xs" variant="light" onClick={() => setEditing(a)} aria-label={t('admin.form.editAgency', { code: a.code })}>{t('admin.form.edit')}</Button></Table.Td>
+              </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
