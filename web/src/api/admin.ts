@@ -44,9 +44,25 @@ export function useAgencies() {
   return useQuery({ queryKey: ['agencies'], queryFn: () => apiFetch<Agency[]>('/agencies'), staleTime: 300_000 });
 }
 
-/** Holidays of a year. Documented shape; the API has no such route yet (see the web report). */
+/** One holiday (HolidayItem of api/src/modules/calendar/index.ts). */
+export interface Holiday {
+  date: string;
+  name: string;
+}
+
+/** GET /api/calendar/holidays?year=: a year's holidays. */
 export function useHolidays(year: number) {
-  return useQuery({ queryKey: ['holidays', year], queryFn: () => apiFetch<{ date: string; name: string }[]>(`/calendar/holidays?year=${year}`), retry: false });
+  return useQuery({ queryKey: ['holidays', year], queryFn: () => apiFetch<Holiday[]>(`/calendar/holidays?year=${year}`), retry: false });
+}
+
+/** PUT /api/calendar/holidays/:year (admin): replaces the year's whole list; the body is the bare array. */
+export function useSaveHolidays() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, holidays }: { year: number; holidays: Holiday[] }) =>
+      apiFetch<Holiday[]>(`/calendar/holidays/${year}`, { method: 'PUT', body: JSON.stringify(holidays) }),
+    onSuccess: (_saved, { year }) => void client.invalidateQueries({ queryKey: ['holidays', year] }),
+  });
 }
 
 /** Roles an account holds itself (AccountRoleName of api/src/modules/identity/schemas.ts). */

@@ -1,14 +1,15 @@
 /** Administrators: accounts (roles, memberships, lock, disable), agencies, and the holiday calendar. */
-import { Alert, Badge, Button, Container, Group, Modal, Paper, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Container, Group, Modal, Stack, Table, Tabs, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccounts, useAgencies, useHolidays, useUpdateAccount } from '../../api/admin';
+import { useAccounts, useAgencies, useUpdateAccount } from '../../api/admin';
 import type { Account, Agency } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { RequireRole } from '../../components/RequireRole';
 import { AccountForm } from './AccountForm';
 import { AgencyForm } from './AgencyForm';
+import { HolidaysPanel } from './HolidayEditor';
 
 /** Admin page with tabs. */
 export default function AdminPage() {
@@ -25,7 +26,7 @@ export default function AdminPage() {
           </Tabs.List>
           <Tabs.Panel value="users" pt="md"><Users /></Tabs.Panel>
           <Tabs.Panel value="agencies" pt="md"><Agencies /></Tabs.Panel>
-          <Tabs.Panel value="holidays" pt="md"><Holidays /></Tabs.Panel>
+          <Tabs.Panel value="holidays" pt="md"><HolidaysPanel /></Tabs.Panel>
         </Tabs>
       </Container>
     </RequireRole>
@@ -143,17 +144,5 @@ function Agencies() {
         </Table>
       </Table.ScrollContainer>
     </Stack>
-  );
-}
-
-function Holidays() {
-  const { t, i18n } = useTranslation();
-  const year = new Date().getFullYear();
-  const { data, isError } = useHolidays(year);
-  if (isError) return <Alert color="gray">{t('admin.holidaysUnavailable')}</Alert>;
-  return (
-    <Paper withBorder p="md">
-      {data?.map((h) => <Text key={h.date}>{formatDate(h.date, i18n.language)} · {h.name}</Text>)}
-    </Paper>
   );
 }
