@@ -68,7 +68,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 10 });
   // A dropped connection fails the request that uses it (503 via the health check); it must not crash the process.
-  pool.on('error', (e) => app.log.warn({ err: e }, 'database connection lost'));
+  pool.on('error', (e) => app.log.warn(`database connection lost: ${e.message}`));
   pool.on('connect', (client) => client.on('error', () => {}));
   app.decorate('pg', pool);
   app.decorate('engine', deps.engine);

@@ -127,10 +127,7 @@ async function main(): Promise<void> {
     logger: config.LOG_LEVEL !== 'silent',
   });
   resources.push({ name: 'HTTP server', close: () => app.close() });
-  // An idle pooled connection dropped by the server (restart, shutdown) must not crash the process.
-  app.pg.on('error', (e) => {
-    if (!stopping) log(`A pooled database connection was closed: ${e.message}`);
-  });
+  // buildApp's pool already listens for 'error' (an idle connection dropped by the server does not crash us).
   await app.ready();
 
   // Workers first: the demo seed drives its dossiers through the real engine and workers.

@@ -1,6 +1,6 @@
 // Scenarios of the shared call activities (motcua-completeness-check, motcua-apology, motcua-result-return) on the
 // embedded engine, on their own and called from a procedure (the business household registration hosts them).
-import { ScenarioEnvironment, type Scenario } from '../testing/scenario';
+import { setUpScenarioEnvironment, type Scenario } from '../testing/scenario';
 import { acceptDossier, refuseDossier, requestSupplement, supplement, withdraw } from '../testing/steps';
 
 const HOST = 'business-household-registration';
@@ -20,12 +20,7 @@ const dossier = (code: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-let env: ScenarioEnvironment;
-beforeAll(async () => {
-  env = await ScenarioEnvironment.create('scenario_shared');
-});
-afterEach(() => env.disposeAll());
-afterAll(() => env.close());
+const env = setUpScenarioEnvironment('scenario_shared');
 
 async function draftApology(s: Scenario): Promise<void> {
   await s.completeTask('motcua-apology-draft', { newAppointmentDate: '2026-03-20T16:00:00+07:00', delayReason: 'Chờ xác minh' });
@@ -34,7 +29,7 @@ async function draftApology(s: Scenario): Promise<void> {
 describe('motcua-completeness-check', () => {
   it('should issue the receipt (Mẫu 01, status 2) and return the appointment when the check accepts', async () => {
     // given
-    const s = await env.startProcess('motcua-completeness-check', dossier('cc-accept'));
+    const s = await env().startProcess('motcua-completeness-check', dossier('cc-accept'));
     // when
     await acceptDossier(s);
     // then
@@ -45,7 +40,7 @@ describe('motcua-completeness-check', () => {
 
   it('should loop as often as needed when the officer requests a supplement twice', async () => {
     // given
-    const s = await env.startProcess('motcua-completeness-check', dossier('cc-loop'));
+    const s = await env().startProcess('motcua-completeness-check', dossier('cc-loop'));
     // when
     await requestSupplement(s);
     await supplement(s);
@@ -62,7 +57,7 @@ describe('motcua-completeness-check', () => {
 
   it('should refuse with reason supplement-expired (Mẫu 03) when the applicant does not supplement in time', async () => {
     // given
-    const s = await env.start(HOST, application);
+    const s = await env().start(HOST, application);
     await requestSupplement(s);
     // when
     await s.advance(`P${s.settings.supplementDeadlineDays}D`);
@@ -75,7 +70,7 @@ describe('motcua-completeness-check', () => {
 
   it('should end the called check and cancel its deadline when the applicant withdraws while a supplement is awaited', async () => {
     // given
-    const s = await env.start(HOST, application);
+    const s = await env().start(HOST, application);
     await requestSupplement(s);
     const check = s.jobs.find((j) => j.bpmnProcessId === 'motcua-completeness-check')!.processInstanceKey;
     // when
@@ -84,14 +79,14 @@ describe('motcua-completeness-check', () => {
     // then
     await s.expectHealthy('COMPLETED');
     expect(s.statuses).toEqual([1, 5, 7]);
-    expect((await env.engine.getProcessInstance(check)).state).toBe('TERMINATED');
+    expect((await env().engine.getProcessInstance(check)).state).toBe('TERMINATED');
   });
 });
 
 describe('motcua-apology', () => {
   it('should end without Mẫu 04 when sla.status says the dossier is no longer at risk', async () => {
     // given
-    const s = await env.start(HOST, application, { settings: { apologyRequired: false } });
+    const s = await env().start(HOST, application, { settings: { apologyRequired: false } });
     await acceptDossier(s);
     const appointmentDate = (await s.variables()).appointmentDate;
     // when
@@ -106,7 +101,7 @@ describe('motcua-apology', () => {
 
   it('should ask the specialist to redraft and then issue Mẫu 04 when the section head sends the draft back', async () => {
     // given
-    const s = await env.start(HOST, application);
+    const s = await env().start(HOST, application);
     await acceptDossier(s);
     await s.advance(`P${s.settings.timeLimitDays - 1}D`);
     await draftApology(s);
@@ -127,7 +122,7 @@ describe('motcua-result-return', () => {
 
   it('should send the result by post and reach status 10 when the applicant chose postal delivery', async () => {
     // given / when
-    const s = await env.startProcess('motcua-result-return', ready('rr-post', 'post', 'none'));
+    const s = await env().startProcess('motcua-result-return', ready('rr-post', 'post', 'none'));
     // then
     await s.expectHealthy('COMPLETED');
     expect(s.statuses).toEqual([9, 10]);
@@ -136,7 +131,7 @@ describe('motcua-result-return', () => {
 
   it('should wait at status 6 and publish the result online after payment when the fee is collected at return', async () => {
     // given
-    const s = await env.startProcess('motcua-result-return', ready('rr-online', 'online', 'after'));
+    const s = await env().startProcess('motcua-result-return', ready('rr-online', 'online', 'after'));
     const waiting = await s.state();
     // when
     await s.publish('fee-paid', { paymentReference: 'PAYGOV-0009' });

@@ -1,5 +1,5 @@
 // Scenarios of the business household registration (motcua-business-household-registration) on the embedded engine.
-import { ScenarioEnvironment } from '../testing/scenario';
+import { setUpScenarioEnvironment } from '../testing/scenario';
 import {
   acceptDossier,
   approveChain,
@@ -29,17 +29,12 @@ const application = {
   deliveryMethod: 'in-person',
 };
 
-let env: ScenarioEnvironment;
-beforeAll(async () => {
-  env = await ScenarioEnvironment.create('scenario_hkd');
-});
-afterEach(() => env.disposeAll());
-afterAll(() => env.close());
+const env = setUpScenarioEnvironment('scenario_hkd');
 
 describe('business household registration scenarios', () => {
   it('should reach status 10 (đã trả kết quả) when the dossier is accepted, approved and returned with the fee', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     // when
     await acceptDossier(s);
     await approveChain(s, FORMS, { review: false });
@@ -52,7 +47,7 @@ describe('business household registration scenarios', () => {
 
   it('should pause, wait and check again when a supplementation is requested and the applicant supplements', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     await requestSupplement(s);
     expect(await s.openTaskIds()).toEqual([]);
     // when
@@ -67,7 +62,7 @@ describe('business household registration scenarios', () => {
 
   it('should end with status 3 and Mẫu 03 when the one-stop desk refuses the dossier', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     // when
     await refuseDossier(s);
     // then
@@ -78,7 +73,7 @@ describe('business household registration scenarios', () => {
 
   it('should issue the apology (Mẫu 04) and still return the result when processing runs past the apology timer', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     await acceptDossier(s);
     // when
     const { apologyBeforeTimer, appointmentDate } = await becomeLateAndApologise(s);
@@ -94,7 +89,7 @@ describe('business household registration scenarios', () => {
 
   it('should set status 7 and end the dossier when the applicant withdraws during processing', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     await acceptDossier(s);
     // when
     await withdraw(s);

@@ -1,8 +1,7 @@
 // Scenarios of the first-instance complaint resolution (motcua-complaint-resolution) on the embedded engine. The Law
 // on Complaints replaces the one-stop check by acceptance within 10 days (no supplementation loop) and the apology
 // slip by a reminder to the officers before the resolution deadline.
-import type { Scenario } from '../testing/scenario';
-import { ScenarioEnvironment } from '../testing/scenario';
+import { setUpScenarioEnvironment, type Scenario } from '../testing/scenario';
 import { returnResult, RETURN_STATUSES, supplement, withdraw } from '../testing/steps';
 
 const PKG = 'complaint-resolution';
@@ -22,12 +21,7 @@ const application = {
   deliveryMethod: 'in-person',
 };
 
-let env: ScenarioEnvironment;
-beforeAll(async () => {
-  env = await ScenarioEnvironment.create('scenario_complaint');
-});
-afterEach(() => env.disposeAll());
-afterAll(() => env.close());
+const env = setUpScenarioEnvironment('scenario_complaint');
 
 const accept = (s: Scenario) => s.completeTask(`${FORMS}-acceptance`, { acceptanceDecision: 'accept', isComplexCase: false, isRemoteArea: false });
 
@@ -42,7 +36,7 @@ async function resolve(s: Scenario): Promise<void> {
 describe('complaint resolution scenarios', () => {
   it('should reach status 10 (đã trả kết quả) when the complaint is accepted, resolved and the decision returned', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     // when
     await accept(s);
     await resolve(s);
@@ -56,7 +50,7 @@ describe('complaint resolution scenarios', () => {
 
   it('should keep waiting for the acceptance decision (no supplementation loop by design) when a supplement message arrives', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     // when
     await supplement(s);
     // then
@@ -68,7 +62,7 @@ describe('complaint resolution scenarios', () => {
 
   it('should end with status 3 and the notice of non-acceptance when the complaint is not accepted', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     // when
     await s.completeTask(`${FORMS}-acceptance`, { acceptanceDecision: 'reject', rejectionReason: 'Đã hết thời hiệu khiếu nại' });
     // then
@@ -79,7 +73,7 @@ describe('complaint resolution scenarios', () => {
 
   it('should remind the officers instead of issuing an apology (no Mẫu 04 by law) when the resolution deadline nears', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     await accept(s);
     // when
     await s.advance(`P${s.settings.complaintReminderDays}D`);
@@ -94,7 +88,7 @@ describe('complaint resolution scenarios', () => {
 
   it('should set status 7 and end the dossier when the complainant withdraws during the resolution', async () => {
     // given
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     await accept(s);
     // when
     await withdraw(s);

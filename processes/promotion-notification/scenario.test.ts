@@ -1,6 +1,6 @@
 // Scenarios of the promotion notification (motcua-promotion-notification) on the embedded engine: a notification is
 // acknowledged automatically, with no one-stop check, no processing deadline and no fee.
-import { ScenarioEnvironment } from '../testing/scenario';
+import { setUpScenarioEnvironment } from '../testing/scenario';
 import { supplement, withdraw } from '../testing/steps';
 
 const PKG = 'promotion-notification';
@@ -21,17 +21,12 @@ const application = {
   promotionValue: 200_000_000,
 };
 
-let env: ScenarioEnvironment;
-beforeAll(async () => {
-  env = await ScenarioEnvironment.create('scenario_promotion');
-});
-afterEach(() => env.disposeAll());
-afterAll(() => env.close());
+const env = setUpScenarioEnvironment('scenario_promotion');
 
 describe('promotion notification scenarios', () => {
   it('should acknowledge, synchronise and reach status 10 without any officer task when a notification is filed', async () => {
     // given / when
-    const s = await env.start(PKG, application);
+    const s = await env().start(PKG, application);
     // then
     await s.expectHealthy('COMPLETED');
     expect(s.statuses).toEqual([1, 2, 10]);
@@ -40,7 +35,7 @@ describe('promotion notification scenarios', () => {
 
   it('should never request a supplement or refuse (no one-stop check by design) when a notification is filed', async () => {
     // given
-    const s = await env.start(PKG, application, { hold: ['promotion.sync-national'] });
+    const s = await env().start(PKG, application, { hold: ['promotion.sync-national'] });
     // when
     await supplement(s);
     await s.release('promotion.sync-national');
@@ -54,7 +49,7 @@ describe('promotion notification scenarios', () => {
 
   it('should start no deadline clock and no apology (no processing deadline by design) when time passes', async () => {
     // given
-    const s = await env.start(PKG, application, { hold: ['promotion.sync-national'] });
+    const s = await env().start(PKG, application, { hold: ['promotion.sync-national'] });
     // when
     await s.advance('P365D');
     await s.release('promotion.sync-national');
@@ -67,7 +62,7 @@ describe('promotion notification scenarios', () => {
 
   it('should set status 7 and end the notification when the enterprise withdraws before it is synchronised', async () => {
     // given
-    const s = await env.start(PKG, application, { hold: ['promotion.sync-national'] });
+    const s = await env().start(PKG, application, { hold: ['promotion.sync-national'] });
     // when
     await withdraw(s);
     await s.release('promotion.sync-national');

@@ -83,6 +83,20 @@ export class ScenarioEnvironment {
   }
 }
 
+/**
+ * Registers a test file's hooks: an environment on the database `suite`, cleaned after each test and closed at the
+ * end. Returns it (valid inside tests).
+ */
+export function setUpScenarioEnvironment(suite: string): () => ScenarioEnvironment {
+  let env: ScenarioEnvironment;
+  beforeAll(async () => {
+    env = await ScenarioEnvironment.create(suite);
+  });
+  afterEach(() => env.disposeAll());
+  afterAll(() => env.close());
+  return () => env;
+}
+
 export class Scenario {
   /** National status codes in the order the listeners ran. */
   readonly statuses: number[] = [];

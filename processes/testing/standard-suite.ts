@@ -5,7 +5,7 @@
  * what differs: its officer steps and the statuses they set.
  */
 import type { Variables } from '@motcua/engine/client';
-import { ScenarioEnvironment, type Scenario } from './scenario';
+import { setUpScenarioEnvironment, type Scenario, type ScenarioEnvironment } from './scenario';
 import {
   acceptDossier,
   becomeLateAndApologise,
@@ -45,14 +45,9 @@ export interface StandardPackage {
  * tests) so the file can add its own scenarios.
  */
 export function describeStandardScenarios(p: StandardPackage): () => ScenarioEnvironment {
-  let env: ScenarioEnvironment;
-  beforeAll(async () => {
-    env = await ScenarioEnvironment.create(p.suite);
-  });
-  afterEach(() => env.disposeAll());
-  afterAll(() => env.close());
+  const env = setUpScenarioEnvironment(p.suite);
 
-  const start = () => env.start(p.pkg, p.application, { variantKey: p.variantKey });
+  const start = () => env().start(p.pkg, p.application, { variantKey: p.variantKey });
   const toProcessing = async (s: Scenario) => {
     await acceptDossier(s);
     if (p.beforeProcessing) await p.beforeProcessing(s);
@@ -131,5 +126,5 @@ export function describeStandardScenarios(p: StandardPackage): () => ScenarioEnv
       expect(await s.openTaskIds()).toEqual([]);
     });
   });
-  return () => env;
+  return env;
 }

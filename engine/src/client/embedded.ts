@@ -105,9 +105,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     return r.rows[0].xml;
   }
   async getForm(formKey: string): Promise<Record<string, unknown>> {
-    const r = await this.pool.query<{ schema: Record<string, unknown> }>('SELECT schema FROM engine.form WHERE key = $1', [formKey]);
-    if (!r.rows[0]) throw new EngineError('NOT_FOUND', `Form with key '${formKey}' not found`);
-    return r.rows[0].schema;
+    return (await read.getFormByKey(this.pool, formKey)).schema;
   }
 
   createProcessInstance(request: CreateProcessInstanceRequest) {

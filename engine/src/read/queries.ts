@@ -85,6 +85,7 @@ export async function getRecords(pool: pg.Pool, processInstanceKey: string): Pro
   }));
 }
 
+/** Rows of `engine.user_task`. */
 interface UserTaskRow {
   key: string;
   state: string;
@@ -101,8 +102,11 @@ interface UserTaskRow {
   follow_up_date: string | null;
   priority: number;
   form_key: string | null;
+  form_id: string | null;
   external_form_reference: string | null;
   custom_headers: Record<string, string>;
+  /** Element instance keys from the task's element up to the process instance. */
+  scope_path: string[];
   created_at: string;
   completed_at: string | null;
 }
@@ -301,30 +305,8 @@ export interface IncidentRow {
 }
 
 /** Rows of the `user_task` search view. */
-export interface UserTaskSearchRow {
-  key: string;
-  state: string;
-  element_id: string;
-  name: string | null;
-  element_instance_key: string;
-  process_instance_key: string;
-  process_definition_key: string;
+export interface UserTaskSearchRow extends UserTaskRow {
   process_definition_version: number;
-  bpmn_process_id: string;
-  assignee: string | null;
-  candidate_groups: string[];
-  candidate_users: string[];
-  due_date: string | null;
-  follow_up_date: string | null;
-  priority: number;
-  form_key: string | null;
-  form_id: string | null;
-  external_form_reference: string | null;
-  custom_headers: Record<string, string>;
-  /** Element instance keys from the task's element up to the process instance. */
-  scope_path: string[];
-  created_at: string;
-  completed_at: string | null;
 }
 
 /** Rows of the `process_definition` search view. */

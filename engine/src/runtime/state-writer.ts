@@ -87,11 +87,6 @@ export interface LoadedInstance {
   userTask?: Record<string, unknown>;
 }
 
-/** Loads and locks an instance; undefined when the key is unknown. */
-export async function loadInstance(client: pg.PoolClient, key: string): Promise<InstanceState | undefined> {
-  return (await loadInstanceBy(client, { key })).state;
-}
-
 /**
  * Locks an instance (by its key, or by a job's or user task's), then reads its element instances, variables
  * and the referring row in a second statement. Two prepared statements, two round trips.

@@ -74,14 +74,6 @@ export function printIsoDuration(value: Temporal.Duration): string {
   return `${value.sign < 0 ? '-' : ''}P${date}${time === '' ? '' : `T${time}`}`;
 }
 
-/** Adds a duration to an instant, on the calendar of `start`'s zone for the Y/M/W/D parts. */
-export function addDuration(
-  start: Temporal.ZonedDateTime,
-  duration: Temporal.Duration,
-): Temporal.ZonedDateTime {
-  return start.add(duration);
-}
-
 /** Whether the duration has calendar parts (whose length depends on the date they are added to). */
 export function isCalendarDuration(duration: Temporal.Duration): boolean {
   return duration.years !== 0 || duration.months !== 0 || duration.weeks !== 0 || duration.days !== 0;

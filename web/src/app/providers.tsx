@@ -7,7 +7,7 @@ import i18n from './i18n';
 import { theme } from './theme';
 
 /** One query client per page load; API data is fresh for 30 s unless a page says otherwise. */
-export const queryClient = new QueryClient({
+const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } },
 });
 

@@ -6,7 +6,7 @@ import type { Lateness } from '../api/types';
 const COLORS: Record<Lateness, string> = { 'not-due': 'green', 'near-due': 'orange', overdue: 'red' };
 
 /** Hours and minutes of working time, e.g. "3 giờ 20 phút". */
-export function formatMinutes(minutes: number, t: (k: string, o?: Record<string, unknown>) => string): string {
+function formatMinutes(minutes: number, t: (k: string, o?: Record<string, unknown>) => string): string {
   const m = Math.abs(minutes);
   const h = Math.floor(m / 60);
   return h > 0 ? t('deadline.hoursMinutes', { h, m: m % 60 }) : t('deadline.minutes', { m });

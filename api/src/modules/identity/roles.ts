@@ -70,7 +70,3 @@ export function isOfficerRole(value: string): value is OfficerRole {
   return (OFFICER_ROLES as readonly string[]).includes(value);
 }
 
-/** Type guard for account-wide roles. */
-export function isAccountRole(value: string): value is AccountRole {
-  return (ACCOUNT_ROLES as readonly string[]).includes(value);
-}

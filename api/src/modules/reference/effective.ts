@@ -10,7 +10,3 @@ export function inForce(row: { validFrom: string; validTo?: string | null }, at:
   return row.validFrom <= at && (!row.validTo || at < row.validTo);
 }
 
-/** The SQL condition for "in force on the date bound to `?`", for a table alias. */
-export function inForceSql(alias: string): string {
-  return `(${alias}.valid_from <= ?::date AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ?::date))`;
-}
