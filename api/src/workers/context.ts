@@ -47,19 +47,28 @@ export interface ProcedureLimits {
   noAppointmentDate: boolean;
 }
 
-/** The procedure's time limit for the dossier's channel (online or paper). */
-export async function procedureLimits(ctx: WorkerContext, d: DossierRow): Promise<ProcedureLimits> {
-  const r = await ctx.pool.query<{ day_kind: 'working' | 'calendar'; days_online: string | null; days_paper: string | null; documents: { name: string }[]; variants: { id: string; noAppointmentDate?: boolean }[] }>(
-    `SELECT day_kind, days_online, days_paper, documents, variants FROM procedure WHERE id = $1`,
-    [d.procedure_id],
-  );
+/**
+ * The procedure's time limit for the dossier's channel (online or paper), read with the dossier's channel and
+ * variant in one query; throws when the dossier is missing (the job is then retried).
+ */
+export async function procedureLimits(ctx: WorkerContext, d: Pick<DossierRow, 'code'>): Promise<ProcedureLimits> {
+  const r = await ctx.pool.query<{
+    channel: string; variant_key: string | null; day_kind: 'working' | 'calendar' | null; days_online: string | null; days_paper: string | null;
+    documents: { name: string }[] | null; variants: { id: string; noAppointmentDate?: boolean }[] | null;
+  }>({
+    name: 'motcua_procedure_limits',
+    text: `SELECT d.channel, d.variant_key, p.day_kind, p.days_online, p.days_paper, p.documents, p.variants
+             FROM dossier d LEFT JOIN procedure p ON p.id = d.procedure_id WHERE d.code = $1`,
+    values: [d.code],
+  });
   const p = r.rows[0];
-  const days = Number((d.channel === 'online' ? p?.days_online : p?.days_paper) ?? p?.days_paper ?? 5);
+  if (!p) throw new Error(`No dossier ${d.code}`);
+  const days = Number((p.channel === 'online' ? p.days_online : p.days_paper) ?? p.days_paper ?? 5);
   return {
-    dayKind: p?.day_kind ?? 'working',
+    dayKind: p.day_kind ?? 'working',
     days: Number.isFinite(days) && days > 0 ? days : 5,
-    documents: p?.documents ?? [],
-    noAppointmentDate: p?.variants.find((v) => v.id === d.variant_key)?.noAppointmentDate === true,
+    documents: p.documents ?? [],
+    noAppointmentDate: p.variants?.find((v) => v.id === p.variant_key)?.noAppointmentDate === true,
   };
 }
 

@@ -8,7 +8,7 @@ import { dueWithPauses, remainingWorkingTime, type Pause, type TimeLimit } from 
 import { consumeWorkingTime } from '../domain/working-calendar.js';
 import { calendarAt, isoDuration, isoVn } from '../modules/dossiers/calendar.js';
 import type { DossierRow } from '../modules/dossiers/repository.js';
-import { jobDossier, jobTime, procedureLimits, type Handler } from './context.js';
+import { jobDossier, jobTime, procedureLimits, str, type Handler } from './context.js';
 
 const HOUR = 3_600_000;
 
@@ -92,16 +92,19 @@ export function stepHours(job: ActivatedJob, totalDays: number): number {
 }
 
 const stepDue: Handler = async (job, ctx) => {
-  const d = await jobDossier(job, ctx);
+  const code = str(job, 'dossierCode');
+  if (!code) throw new Error(`Job ${job.type} has no dossierCode variable`);
   const now = jobTime(job, ctx);
-  const limits = await procedureLimits(ctx, d);
+  const limits = await procedureLimits(ctx, { code });
   const due = consumeWorkingTime(now, stepHours(job, limits.days) * HOUR, calendarAt(now));
-  await ctx.pool.query(
-    `INSERT INTO dossier_step (element_instance_key, dossier_code, process_instance_key, element_id, started_at, due_at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (element_instance_key) DO UPDATE SET due_at = EXCLUDED.due_at`,
-    [job.elementInstanceKey, d.code, job.processInstanceKey, job.elementId, new Date(now), new Date(due)],
-  );
-  await ctx.pool.query(`UPDATE dossier SET current_element = $2, updated_at = now() WHERE code = $1`, [d.code, job.elementId]);
+  await ctx.pool.query({
+    name: 'motcua_step_due',
+    text: `WITH step AS (
+             INSERT INTO dossier_step (element_instance_key, dossier_code, process_instance_key, element_id, started_at, due_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (element_instance_key) DO UPDATE SET due_at = EXCLUDED.due_at)
+           UPDATE dossier SET current_element = $4, updated_at = now() WHERE code = $2`,
+    values: [job.elementInstanceKey, code, job.processInstanceKey, job.elementId, new Date(now), new Date(due)],
+  });
   return { stepDueDate: isoVn(due) };
 };
 

@@ -65,13 +65,17 @@ export class EmbeddedEngine implements WorkflowEngine {
     this.scheduler = new Scheduler(this.core, () => this.tick());
   }
 
-  /** Listens to other engine processes' job notifications (LISTEN engine_jobs) and starts the scheduler. */
+  /** Listens to other engine processes' job and deployment notifications and starts the scheduler. */
   async start(options: { schedulers: boolean }): Promise<void> {
     this.listener = new pg.Client({ connectionString: (this.pool as unknown as { options: { connectionString: string } }).options.connectionString });
     this.listener.on('error', () => {});
     await this.listener.connect();
-    this.listener.on('notification', (n) => n.payload && this.core.emit('jobs', n.payload));
+    this.listener.on('notification', (n) => {
+      if (n.channel === 'engine_deployments') this.core.definitions.forgetLatest();
+      else if (n.payload) this.core.emit('jobs', n.payload);
+    });
     await this.listener.query('LISTEN engine_jobs');
+    await this.listener.query('LISTEN engine_deployments');
     if (options.schedulers) this.scheduler.start();
   }
 

@@ -29,6 +29,8 @@ export interface DefinitionSource {
     client: pg.PoolClient,
     bpmnProcessId: string,
   ): Promise<{ key: string; version: number; process: ExecutableProcess } | undefined>;
+  /** Key of the latest version of a form. */
+  latestForm(client: pg.PoolClient, formId: string): Promise<string | undefined>;
 }
 
 /** A job created by the command, inserted with the write batch. */

@@ -17,9 +17,15 @@ interface CachedDefinition {
   process: ExecutableProcess;
 }
 
+/** How long the key of a latest version is trusted without a deployment being heard of (wall-clock ms). */
+const LATEST_TTL_MS = 2_000;
+
 /** Parses definitions once per key; the XML of a definition never changes. */
 export class DefinitionCache implements DefinitionSource {
   private readonly byKeyCache = new Map<string, Promise<CachedDefinition>>();
+  private readonly latestProcesses = new Map<string, { key: string; at: number }>();
+  private readonly latestForms = new Map<string, { key: string; at: number }>();
+  private generation = 0;
 
   async byKey(client: pg.PoolClient | pg.Pool, key: string): Promise<CachedDefinition> {
     let found = this.byKeyCache.get(key);
@@ -42,13 +48,49 @@ export class DefinitionCache implements DefinitionSource {
     return found;
   }
 
+  /**
+   * The latest version of a process: its key is cached for LATEST_TTL_MS (every instance start and call activity
+   * asks), dropped at once when this process deploys (`forgetLatest`) or hears another engine process's deployment
+   * (NOTIFY engine_deployments). Another process's deployment is thus seen within milliseconds, or the TTL if
+   * the notification was missed: eventually, like Zeebe distributing a deployment to its partitions.
+   */
   async latest(client: pg.PoolClient | pg.Pool, bpmnProcessId: string): Promise<CachedDefinition | undefined> {
-    const r = await client.query<{ key: string }>({
-      name: 'motcua_latest_definition',
-      text: 'SELECT key FROM engine.process_definition WHERE bpmn_process_id = $1 ORDER BY version DESC LIMIT 1',
-      values: [bpmnProcessId],
-    });
-    return r.rows[0] ? this.byKey(client, r.rows[0].key) : undefined;
+    const key = await this.latestKey(this.latestProcesses, bpmnProcessId, () =>
+      client.query<{ key: string }>({
+        name: 'motcua_latest_definition',
+        text: 'SELECT key FROM engine.process_definition WHERE bpmn_process_id = $1 ORDER BY version DESC LIMIT 1',
+        values: [bpmnProcessId],
+      }),
+    );
+    return key === undefined ? undefined : this.byKey(client, key);
+  }
+
+  /** The key of the latest version of a form, cached like {@link latest}. */
+  latestForm(client: pg.PoolClient | pg.Pool, formId: string): Promise<string | undefined> {
+    return this.latestKey(this.latestForms, formId, () =>
+      client.query<{ key: string }>({
+        name: 'motcua_latest_form',
+        text: 'SELECT key FROM engine.form WHERE form_id = $1 ORDER BY version DESC LIMIT 1',
+        values: [formId],
+      }),
+    );
+  }
+
+  /** Forgets the cached latest versions (after a deployment). */
+  forgetLatest(): void {
+    this.generation++;
+    this.latestProcesses.clear();
+    this.latestForms.clear();
+  }
+
+  private async latestKey(cache: Map<string, { key: string; at: number }>, id: string, read: () => Promise<pg.QueryResult<{ key: string }>>): Promise<string | undefined> {
+    const hit = cache.get(id);
+    if (hit && Date.now() - hit.at < LATEST_TTL_MS) return hit.key;
+    const generation = this.generation;
+    const key = (await read()).rows[0]?.key;
+    // A deployment that committed while this read ran may be missing from it: cache only if none was heard of.
+    if (key !== undefined && generation === this.generation) cache.set(id, { key, at: Date.now() });
+    return key;
   }
 
   async version(client: pg.PoolClient | pg.Pool, bpmnProcessId: string, version: number): Promise<CachedDefinition | undefined> {

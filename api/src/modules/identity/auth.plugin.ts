@@ -75,7 +75,7 @@ export const authPlugin = fp<{ security: SecurityOptions }>(
 
     app.addHook('onRequest', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      const resumed = token ? await resumeSession(request.em, token, security.now(), security.session) : null;
+      const resumed = token ? await resumeSession(app.pg, token, security.now(), security.session) : null;
       if (resumed) {
         request.session = resumed.session;
         request.principal = principalOf(resumed.account);

@@ -15,8 +15,11 @@ export interface Principal {
   citizenId: string | null;
 }
 
+/** What a principal is built from: an account entity, or the row the session look-up reads. */
+export type SessionAccount = Pick<Account, 'id' | 'username' | 'fullName' | 'roles' | 'memberships' | 'citizenId'>;
+
 /** Builds the principal of an account. */
-export function principalOf(account: Account): Principal {
+export function principalOf(account: SessionAccount): Principal {
   const memberships = account.memberships ?? [];
   const roles = new Set<Role>([...account.roles, ...memberships.map((m) => m.role)]);
   return {

@@ -55,14 +55,11 @@ export async function createUserTask(ex: Executor, inst: InstanceState, ei: Elem
   }
   let formKey: string | null = null;
   if (def.formId) {
-    const form = await ex.ctx.client.query<{ key: string }>(
-      'SELECT key FROM engine.form WHERE form_id = $1 ORDER BY version DESC LIMIT 1',
-      [def.formId],
-    );
-    if (!form.rows[0]) {
+    const latest = await ex.ctx.definitions.latestForm(ex.ctx.client, def.formId);
+    if (latest === undefined) {
       return ex.incident(inst, ei, 'FORM_NOT_FOUND', `Expected to find a form with id '${def.formId}', but no form with this id is deployed.`);
     }
-    formKey = form.rows[0].key;
+    formKey = latest;
   }
   // Without creating listeners the task is created in this command: write it as CREATED at once.
   const listened = (el.userTask?.taskListeners ?? []).some((l) => l.eventType === 'creating');

@@ -68,9 +68,11 @@ export async function deployResources(core: EngineCore, resources: Resource[]): 
     const list = problems.map((p) => `- ${p.resourceName}${p.elementId ? ` (element '${p.elementId}')` : ''}: ${p.message}`).join('\n');
     throw new EngineError('INVALID_ARGUMENT', `Expected to deploy new resources, but encountered the following errors:\n${list}`, problems);
   }
-  return core.run(async (ex) => {
+  const deployment = await core.run(async (ex) => {
     const c = ex.ctx.client;
     await c.query("SELECT pg_advisory_xact_lock(hashtext('motcua-engine-deploy'))");
+    // Delivered at commit: other engine processes drop their cached latest versions (EngineCore.definitions).
+    await c.query("SELECT pg_notify('engine_deployments', '')");
     const deploymentKey = await ex.ctx.nextKey();
     await c.query('INSERT INTO engine.deployment (key, created_at) VALUES ($1, $2)', [deploymentKey, ex.ctx.now]);
     const result: Deployment = { key: deploymentKey, processes: [], forms: [] };
@@ -103,6 +105,8 @@ export async function deployResources(core: EngineCore, resources: Resource[]): 
     ex.ctx.record({ key: deploymentKey, valueType: 'DEPLOYMENT', intent: 'CREATED', value: { resources: resources.map((r) => r.name) } });
     return result;
   });
+  core.definitions.forgetLatest();
+  return deployment;
 }
 
 async function deployProcess(

@@ -2,7 +2,6 @@
  * Job commands (Zeebe's Job*Processors): activate (SKIP LOCKED, so concurrent workers and engine processes
  * never get the same job), complete, fail, throw error, update retries and timeout, and time out jobs.
  */
-import type pg from 'pg';
 import { EngineError, type ActivateJobsRequest, type ActivatedJob, type JobKind } from '../../client/port.js';
 import { throwEvent } from '../behaviors/errors.js';
 import { mergeLocal, mergePropagating } from '../behaviors/variables.js';
@@ -32,84 +31,66 @@ interface JobRow {
   error_message: string | null;
 }
 
+/**
+ * One statement activates the jobs (SKIP LOCKED), appends their ACTIVATED records and returns each job with the
+ * variables visible from its scopes (innermost last), so an activation is a single round trip and needs no
+ * explicit transaction (a statement is atomic). Named, so PostgreSQL plans it once per connection.
+ */
+const ACTIVATE = (named: boolean) => `WITH a AS (
+    UPDATE engine.job SET state = 'ACTIVATED', worker = $2, deadline = $3, retry_at = NULL
+     WHERE key IN (SELECT key FROM engine.job WHERE type = $1 AND state = 'ACTIVATABLE'
+                   AND (retry_at IS NULL OR retry_at <= $4) ORDER BY key LIMIT $5 FOR UPDATE SKIP LOCKED)
+     RETURNING *),
+  r AS (INSERT INTO engine.record (key, value_type, intent, process_instance_key, element_id, value, timestamp)
+    SELECT key, 'JOB', 'ACTIVATED', process_instance_key, element_id, jsonb_build_object('type', $1::text, 'worker', $2::text), $4
+      FROM a ORDER BY key)
+  SELECT a.*, (SELECT coalesce(json_agg(json_build_array(v.scope_key::text, v.name, v.value)), '[]')
+                 FROM engine.variable v WHERE v.scope_key = ANY(a.scope_path)${named ? ' AND v.name = ANY($6::text[])' : ''}) AS variables
+    FROM a ORDER BY a.key`;
+
 /** Activates up to maxJobsToActivate jobs of a type (no waiting; long polling is the caller's loop). */
 export async function activateJobs(core: EngineCore, req: ActivateJobsRequest): Promise<ActivatedJob[]> {
   if (!req.type) throw new EngineError('INVALID_ARGUMENT', 'Expected to activate jobs of a non-empty type');
   if (!(req.maxJobsToActivate > 0)) throw new EngineError('INVALID_ARGUMENT', `Expected maxJobsToActivate to be greater than zero, but was ${req.maxJobsToActivate}`);
-  const client = await core.pool.connect();
-  try {
-    const now = core.clock.now();
-    await client.query('BEGIN');
-    const jobs = await client.query<JobRow>({
-      name: 'motcua_activate_jobs',
-      text: `UPDATE engine.job SET state = 'ACTIVATED', worker = $2, deadline = $3, retry_at = NULL
-       WHERE key IN (SELECT key FROM engine.job WHERE type = $1 AND state = 'ACTIVATABLE'
-                     AND (retry_at IS NULL OR retry_at <= $4) ORDER BY key LIMIT $5 FOR UPDATE SKIP LOCKED)
-       RETURNING *`,
-      values: [req.type, req.worker, now + req.timeoutMs, now, req.maxJobsToActivate],
-    });
-    // UPDATE ... RETURNING has no order: hand jobs out in creation (key) order, as Zeebe does
-    jobs.rows.sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : BigInt(a.key) > BigInt(b.key) ? 1 : 0));
-    if (jobs.rows.length === 0) {
-      await client.query('COMMIT');
-      return [];
-    }
-    const variables = await visibleVariables(client, jobs.rows, req.fetchVariables);
-    await client.query({
-      name: 'motcua_record_activated',
-      text: `INSERT INTO engine.record (key, value_type, intent, process_instance_key, element_id, value, timestamp)
-       SELECT k, 'JOB', 'ACTIVATED', p, e, jsonb_build_object('type', $4::text, 'worker', $5::text), $6
-       FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS t(k, p, e)`,
-      values: [jobs.rows.map((j) => j.key), jobs.rows.map((j) => j.process_instance_key), jobs.rows.map((j) => j.element_id), req.type, req.worker, now],
-    });
-    await client.query('COMMIT');
-    return jobs.rows.map((j, i) => ({
-      key: j.key,
-      type: j.type,
-      kind: j.kind,
-      listenerEventType: j.listener_event_type,
-      processInstanceKey: j.process_instance_key,
-      bpmnProcessId: j.bpmn_process_id,
-      processDefinitionVersion: j.process_definition_version,
-      processDefinitionKey: j.process_definition_key,
-      elementId: j.element_id,
-      elementInstanceKey: j.element_instance_key,
-      customHeaders: j.custom_headers,
-      worker: req.worker,
-      retries: j.retries,
-      deadline: Number(j.deadline),
-      variables: variables[i]!,
-    }));
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  const now = core.clock.now();
+  const named = req.fetchVariables !== undefined && req.fetchVariables.length > 0;
+  const values: unknown[] = [req.type, req.worker, now + req.timeoutMs, now, req.maxJobsToActivate];
+  if (named) values.push(req.fetchVariables);
+  const jobs = await core.pool.query<JobRow & { variables: [string, string, unknown][] }>({
+    name: named ? 'motcua_activate_jobs_named' : 'motcua_activate_jobs',
+    text: ACTIVATE(named),
+    values,
+  });
+  return jobs.rows.map((j) => ({
+    key: j.key,
+    type: j.type,
+    kind: j.kind,
+    listenerEventType: j.listener_event_type,
+    processInstanceKey: j.process_instance_key,
+    bpmnProcessId: j.bpmn_process_id,
+    processDefinitionVersion: j.process_definition_version,
+    processDefinitionKey: j.process_definition_key,
+    elementId: j.element_id,
+    elementInstanceKey: j.element_instance_key,
+    customHeaders: j.custom_headers,
+    worker: req.worker,
+    retries: j.retries,
+    deadline: Number(j.deadline),
+    variables: visibleVariables(j.scope_path, j.variables),
+  }));
 }
 
-async function visibleVariables(client: pg.PoolClient, jobs: JobRow[], names?: string[]): Promise<Record<string, unknown>[]> {
-  const scopes = [...new Set(jobs.flatMap((j) => j.scope_path))];
-  const rows = await client.query<{ scope_key: string; name: string; value: unknown }>(
-    names && names.length > 0
-      ? {
-          name: 'motcua_job_variables_named',
-          text: 'SELECT scope_key, name, value FROM engine.variable WHERE scope_key = ANY($1::bigint[]) AND name = ANY($2::text[])',
-          values: [scopes, names],
-        }
-      : { name: 'motcua_job_variables', text: 'SELECT scope_key, name, value FROM engine.variable WHERE scope_key = ANY($1::bigint[])', values: [scopes] },
-  );
+/** The variables a job sees: its scopes from the outermost to its own, inner names shadowing outer ones. */
+function visibleVariables(scopePath: string[], rows: [string, string, unknown][]): Record<string, unknown> {
   const byScope = new Map<string, [string, unknown][]>();
-  for (const r of rows.rows) {
-    let list = byScope.get(r.scope_key);
-    if (!list) byScope.set(r.scope_key, (list = []));
-    list.push([r.name, r.value]);
+  for (const [scope, name, value] of rows) {
+    let list = byScope.get(scope);
+    if (!list) byScope.set(scope, (list = []));
+    list.push([name, value]);
   }
-  return jobs.map((j) => {
-    const out: Record<string, unknown> = {};
-    for (const scope of [...j.scope_path].reverse()) for (const [n, v] of byScope.get(scope) ?? []) out[n] = v;
-    return out;
-  });
+  const out: Record<string, unknown> = {};
+  for (const scope of [...scopePath].reverse()) for (const [n, v] of byScope.get(String(scope)) ?? []) out[n] = v;
+  return out;
 }
 
 /** Loads a job under its instance's lock, or rejects with NOT_FOUND like Zeebe. */
