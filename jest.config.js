@@ -5,6 +5,7 @@ const esmPackages = [
   'lezer-feel', '@lezer', 'temporal-polyfill', 'temporal-utils',
   'bpmnlint', 'bpmnlint-plugin-camunda-compat', 'bpmnlint-utils', '@bpmn-io/moddle-utils', 'luxon',
   'typebox', 'cookie', '@fastify/cookie', '@bpmn-io/feel-analyzer',
+  'openid-client', 'oauth4webapi', 'jose',
 ];
 const swc = [
   '@swc/jest',

@@ -29,6 +29,7 @@ import { trackingRoutes } from './modules/tracking/index.js';
 import { analystRoutes } from './modules/analyst/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
 import { statisticsRoutes } from './modules/statistics/index.js';
+import { dvcqgRoutes } from './modules/dvcqg/index.js';
 
 /** What the application needs from its surroundings. */
 export interface AppDependencies {
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(analystRoutes, { prefix: '/api' });
   await app.register(statisticsRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api' });
+  await app.register(dvcqgRoutes, { prefix: '/api' });
 
   registerWebApp(app, deps.webRoot);
   return app;

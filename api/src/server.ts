@@ -8,6 +8,7 @@ import { ConfigError, findProjectRoot, loadConfig, openDatabase, type Config } f
 import { createCamundaEngine, createEmbeddedEngine, SystemClock, type WorkflowEngine } from '@motcua/engine/client';
 import { buildApp } from './app.js';
 import { startWorkers } from './workers/index.js';
+import { startDvcqgSync } from './modules/dvcqg/index.js';
 import { migrateAll } from './db/migrate-all.js';
 import { deployProcesses, DeploymentRejected } from './startup/deploy-processes.js';
 import { loadSeedModule, runSeeds, type DemoLogin } from './startup/seeds.js';
@@ -134,6 +135,9 @@ async function main(): Promise<void> {
   const workers = startWorkers(app);
   resources.push({ name: 'job workers', close: () => workers.close() });
   log(`Job workers started for ${workers.types.length} job types`);
+  const dvcqg = startDvcqgSync(app);
+  resources.push({ name: 'DVCQG sync', close: () => dvcqg.close() });
+  log(`DVCQG sync started (${dvcqg.clientKind === 'http' ? 'sending to DVCQG_SYNC_URL' : 'recording payloads, no DVCQG_SYNC_URL'})`);
 
   const seedModule = await loadSeedModule();
   await runSeeds({ app, pool: app.pg, databaseUrl: database.url, engine, config, log }, seedModule);

@@ -191,3 +191,48 @@ INSERT INTO register_household_business (code, name, name_key, owner_id_number, 
 `);
   }
 }
+
+/**
+ * DVCQG sync sender (modules/dvcqg): per-dossier retry state (attempts, next attempt, last error; the row is also
+ * the per-dossier lock taken with FOR UPDATE SKIP LOCKED) and the payloads kept by the "record" adapter when no
+ * DVCQG_SYNC_URL is configured.
+ */
+export class AppDvcqgSync extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+CREATE TABLE dvcqg_sync_state (
+  dossier_code text PRIMARY KEY REFERENCES dossier (code) ON DELETE CASCADE,
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz,
+  last_error text,
+  last_attempt_at timestamptz,
+  last_synced_at timestamptz
+);
+CREATE INDEX dvcqg_sync_state_failing_idx ON dvcqg_sync_state (next_attempt_at) WHERE attempts > 0;
+
+CREATE TABLE dvcqg_sync_record (
+  id bigserial PRIMARY KEY,
+  dossier_code text NOT NULL,
+  history_ids bigint[] NOT NULL,
+  payload jsonb NOT NULL,
+  recorded_at timestamptz NOT NULL
+);
+CREATE INDEX dvcqg_sync_record_recorded_idx ON dvcqg_sync_record (recorded_at DESC, id DESC);
+CREATE INDEX dvcqg_sync_record_dossier_idx ON dvcqg_sync_record (dossier_code, id);
+`);
+  }
+}
+
+/**
+ * Paper submission at the one-stop desk (tiếp nhận hồ sơ trực tiếp): the officer who received a `direct` dossier
+ * (the applicant has no account, `applicant_account_id` stays NULL), and the officer's idempotency keys.
+ */
+export class AppPaperDossiers extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+ALTER TABLE dossier ADD COLUMN received_by uuid REFERENCES account (id);
+CREATE UNIQUE INDEX dossier_paper_idempotency_key ON dossier (received_by, idempotency_key)
+  WHERE idempotency_key IS NOT NULL AND applicant_account_id IS NULL;
+`);
+  }
+}

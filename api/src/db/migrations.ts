@@ -1,8 +1,9 @@
 /** Schema of the application (schema `public`), as MikroORM migrations in order. */
 import { Migration } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
-import { AppDossiers } from './migrations-dossiers.js';
+import { AppDossiers, AppDvcqgSync, AppPaperDossiers } from './migrations-dossiers.js';
 import { AppCalendarRatings } from './migrations-calendar-ratings.js';
+import { AppOidcLogin } from './migrations-oidc.js';
 
 class AppInitial extends Migration {
   override async up(): Promise<void> {
@@ -197,3 +198,9 @@ apiMigrations.push({ name: 'App20261126DossierCodesOutbox', class: AppDossierCod
 apiMigrations.push({ name: 'App20261127Dossiers', class: AppDossiers });
 
 apiMigrations.push({ name: 'App20261128CalendarRatings', class: AppCalendarRatings });
+
+apiMigrations.push({ name: 'App20261130DvcqgSync', class: AppDvcqgSync });
+
+apiMigrations.push({ name: 'App20261201PaperDossiers', class: AppPaperDossiers });
+
+apiMigrations.push({ name: 'App20261202OidcLogin', class: AppOidcLogin });

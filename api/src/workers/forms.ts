@@ -5,7 +5,8 @@
  */
 import type { ActivatedJob } from '@motcua/engine';
 import { renderApology, renderForm, renderReceipt, renderRefusal, renderSupplementationRequest } from '../domain/forms-pdf/index.js';
-import { agencyHeader, issueDocument } from '../modules/dossiers/documents.js';
+import { agencyHeader, issueDocument, recordHistoryNote } from '../modules/dossiers/documents.js';
+import { formatVnTimeOfDay } from '../domain/vn-format.js';
 import type { DossierRow } from '../modules/dossiers/repository.js';
 import { isoVn } from '../modules/dossiers/calendar.js';
 import { agencyName, jobDossier, jobTime, lastActor, notifyApplicant, notifyPlain, procedureLimits, str, type Handler, type WorkerContext } from './context.js';
@@ -95,7 +96,7 @@ const apology: Handler = async (job, ctx) => {
   const at = jobTime(job, ctx);
   const newDue = appointmentOf(str(job, 'newAppointmentDate'), d.appointment_at?.getTime() ?? at);
   const reason = str(job, 'delayReason') ?? '';
-  await issue(ctx, job, d, 'apology', 'XL', at, async (number) =>
+  const doc = await issue(ctx, job, d, 'apology', 'XL', at, async (number) =>
     renderApology({
       header: await agencyHeader(ctx.pool, d.agency_code, number, at), dossierCode: d.code, applicant: applicantOf(d), procedureName: d.procedure_name,
       receivedAt: d.received_at?.getTime() ?? at, dueAt: d.due_at?.getTime() ?? at, reason, newDueAt: newDue,
@@ -103,6 +104,7 @@ const apology: Handler = async (job, ctx) => {
     }),
   { newAppointmentDate: isoVn(newDue), reason });
   await ctx.pool.query(`UPDATE dossier SET appointment_at = $2, updated_at = now() WHERE code = $1`, [d.code, new Date(newDue)]);
+  await recordHistoryNote(ctx.pool, { dossierCode: d.code, at, elementId: job.elementId, jobKey: job.key, actor: await lastActor(ctx, d.code), note: `Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) số ${doc.number}; hẹn trả kết quả mới: ${formatVnTimeOfDay(newDue)}.${reason ? ` Lý do: ${reason}` : ''}` });
   await notifyApplicant(ctx, d, 'apology', { dueAt: d.due_at?.getTime(), newDueAt: newDue, items: reason ? [reason] : [] });
   return { appointmentDate: isoVn(newDue) };
 };

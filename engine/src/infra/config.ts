@@ -77,6 +77,33 @@ export const CONFIG_VARIABLES = {
     description:
       'Trust X-Forwarded-For from a reverse proxy: false (direct clients), true (any hop: only behind a proxy that overwrites the header), or a comma-separated list of proxy addresses/CIDRs (10.0.0.1,10.0.0.0/8). Per-IP rate limits rely on it',
   },
+  OIDC_ISSUER: {
+    kind: 'url',
+    description: 'OpenID Connect issuer of the VNeID sign-in (discovery at <issuer>/.well-known/openid-configuration). Unset: VNeID sign-in is off',
+  },
+  OIDC_CLIENT_ID: { kind: 'string', description: 'Client ID of Một Cửa at the VNeID issuer (required with OIDC_ISSUER)' },
+  OIDC_CLIENT_SECRET: {
+    kind: 'string',
+    secret: true,
+    description: 'Client secret at the VNeID issuer (client_secret_basic). Unset: a public client (PKCE only)',
+  },
+  OIDC_REDIRECT_URI: {
+    kind: 'url',
+    description: 'Callback address registered at the issuer, https://<host>/api/auth/oidc/callback (required with OIDC_ISSUER)',
+  },
+  OIDC_SCOPES: { kind: 'string', default: 'openid profile', description: 'Scopes requested from the VNeID issuer (space-separated, must include openid)' },
+  OIDC_CITIZEN_ID_CLAIM: {
+    kind: 'string',
+    default: 'citizen_id',
+    description: 'ID-token claim holding the 12-digit citizen ID (CCCD); copied to the account when valid',
+  },
+  DVCQG_SYNC_URL: {
+    kind: 'url',
+    description: 'Endpoint of the National Public Service Portal (DVCQG) receiving dossier and history sync (JSON POST). Unset: payloads are recorded in the database for the admins (GET /api/admin/dvcqg-sync)',
+  },
+  DVCQG_SYNC_TOKEN: { kind: 'string', secret: true, description: 'Bearer token sent to DVCQG_SYNC_URL' },
+  DVCQG_SYNC_TIMEOUT_MS: { kind: 'int', default: '10000', min: 100, max: 300000, description: 'Time limit of one DVCQG sync request, in ms' },
+  DVCQG_SYNC_INTERVAL_MS: { kind: 'int', default: '5000', min: 100, max: 3600000, description: 'Pause of the DVCQG sync sender between two polls when nothing is due, in ms' },
 } as const satisfies Record<string, VariableSpec>;
 
 type Vars = typeof CONFIG_VARIABLES;
@@ -183,6 +210,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = proce
   }
   if (out.ENGINE === 'camunda' && !env.ZEEBE_GRPC_ADDRESS && !env.ZEEBE_ADDRESS) {
     problems.push('ENGINE=camunda needs ZEEBE_GRPC_ADDRESS (e.g. grpc://127.0.0.1:26500) to find the cluster');
+  }
+  if (typeof out.DVCQG_SYNC_URL === 'string' && !/^https?:\/\//i.test(out.DVCQG_SYNC_URL)) {
+    problems.push('DVCQG_SYNC_URL must be an http:// or https:// address');
+  }
+  if (out.OIDC_ISSUER !== undefined) {
+    if (out.OIDC_CLIENT_ID === undefined) problems.push('OIDC_ISSUER is set: OIDC_CLIENT_ID is required too');
+    if (out.OIDC_REDIRECT_URI === undefined) problems.push('OIDC_ISSUER is set: OIDC_REDIRECT_URI is required too');
+    if (typeof out.OIDC_SCOPES === 'string' && !out.OIDC_SCOPES.split(/\s+/).includes('openid')) {
+      problems.push('OIDC_SCOPES must include openid');
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as Config;

@@ -68,3 +68,20 @@ export function useLogout() {
     },
   });
 }
+
+/** A sign-in method the server offers (GET /api/auth/providers). */
+export interface SignInProvider {
+  id: string;
+  kind: 'credentials' | 'redirect';
+  label: string;
+  startUrl?: string;
+}
+
+/** The sign-in methods to show on the login page (VNeID when the server has it configured). */
+export function useSignInProviders() {
+  return useQuery({
+    queryKey: ['auth', 'providers'],
+    queryFn: async () => (await apiFetch<{ providers: SignInProvider[] }>('/auth/providers')).providers,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -30,6 +30,8 @@ export interface FormModel {
   title: string;
   size: 'A5' | 'A4';
   landscape?: boolean;
+  /** Prints "Trang x/y" at the foot of every page (long registers). */
+  pageNumbers?: boolean;
   blocks: Block[];
 }
 

@@ -49,7 +49,8 @@ export interface TrackingLogRow {
   applicant: Applicant;
   leadAgency: string;
   receivedAt: number;
-  dueAt: number;
+  /** The legal due date (none for procedures without an appointment date). */
+  dueAt?: number;
   transferredAt?: number;
   resultReceivedAt?: number;
   returnedAt?: number;
@@ -157,20 +158,29 @@ export function trackingLogForm(d: TrackingLogData): FormModel {
     when(r.returnedAt),
     r.note ?? '',
   ]);
+  // Shares of the width (sum 100): on A4 landscape the dossier code (25 characters) stays on one line and the
+  // date columns hold "dd/mm/yyyy" on one line, the time below.
   const headers: [string, number][] = [
-    ['STT', 4], ['Mã hồ sơ', 14], ['Tên TTHC', 12], ['Số lượng hồ sơ (bộ)', 5], ['Tên cá nhân, tổ chức', 9],
-    ['Địa chỉ, số điện thoại', 9], ['Cơ quan chủ trì giải quyết', 9], ['Nhận hồ sơ', 7], ['Hẹn trả kết quả', 7],
-    ['Chuyển hồ sơ đến cơ quan giải quyết', 7], ['Nhận kết quả từ cơ quan giải quyết', 7],
-    ['Trả kết quả cho cá nhân, tổ chức', 7], ['Ghi chú', 5],
+    ['STT', 3.5], ['Mã hồ sơ', 16], ['Tên TTHC', 9], ['Số lượng hồ sơ (bộ)', 5.5], ['Tên cá nhân, tổ chức', 8.5],
+    ['Địa chỉ, số điện thoại', 8.5], ['Cơ quan chủ trì giải quyết', 7.5], ['Nhận hồ sơ (ngày, giờ)', 6.8], ['Hẹn trả kết quả (ngày, giờ)', 6.8],
+    ['Chuyển hồ sơ đến cơ quan giải quyết', 6.8], ['Nhận kết quả từ cơ quan giải quyết', 6.8],
+    ['Trả kết quả cho cá nhân, tổ chức', 6.8], ['Ghi chú', 7.5],
   ];
   return {
     title: `Sổ theo dõi hồ sơ ${d.period}`,
     size: 'A4',
     landscape: true,
+    pageNumbers: true,
     blocks: [
       { kind: 'header', header: d.header },
       { kind: 'title', text: 'SỔ THEO DÕI HỒ SƠ', lines: [d.period] },
       { kind: 'table', columns: headers.map(([header, width]) => ({ header, width })), rows },
+      {
+        kind: 'text',
+        text: rows.length === 0 ? 'Không có hồ sơ nào được tiếp nhận trong kỳ.' : `Tổng số: ${rows.length} hồ sơ.`,
+        italic: true,
+        align: 'left',
+      },
     ],
   };
 }

@@ -53,11 +53,21 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>, size: num
   const left = doc.page.margins.left;
   const total = block.columns.reduce((s, c) => s + c.width, 0);
   const widths = block.columns.map((c) => (c.width / total) * contentWidth(doc));
-  const drawRow = (cells: string[], font: string): void => {
+  const headers = block.columns.map((c) => c.header);
+  const heightOf = (cells: string[], font: string): number => {
     doc.font(font).fontSize(size);
     const heights = cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] ?? 0) - 6 }));
-    const h = Math.max(...heights, size) + 6;
-    if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    return Math.max(...heights, size) + 6;
+  };
+  const bottom = (): number => doc.page.height - doc.page.margins.bottom;
+  const drawRow = (cells: string[], font: string): void => {
+    const h = heightOf(cells, font);
+    if (doc.y + h > bottom()) {
+      // A row never splits: it moves to a new page, which starts with the header row again.
+      doc.addPage();
+      if (font !== 'bold') drawRow(headers, 'bold');
+    }
+    doc.font(font).fontSize(size);
     const y = doc.y;
     let x = left;
     cells.forEach((c, i) => {
@@ -69,7 +79,9 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>, size: num
     doc.x = left;
     doc.y = y + h;
   };
-  drawRow(block.columns.map((c) => c.header), 'bold');
+  // Keep the header row with the first data row.
+  if (doc.y + heightOf(headers, 'bold') + (block.rows[0] ? heightOf(block.rows[0], 'regular') : 0) > bottom()) doc.addPage();
+  drawRow(headers, 'bold');
   for (const row of block.rows) drawRow(row, 'regular');
   doc.moveDown(0.5);
 }
@@ -116,6 +128,23 @@ function drawBlock(doc: Doc, block: Block, base: number): void {
   }
 }
 
+/** "Trang x/y" centred in the bottom margin of every buffered page. */
+function drawPageNumbers(doc: Doc, size: number): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { bottom, left } = doc.page.margins;
+    // Writing inside the bottom margin would make pdfkit open a new page: lift the margin while drawing.
+    doc.page.margins.bottom = 0;
+    doc.font('italic').fontSize(size).text(`Trang ${i - range.start + 1}/${range.count}`, left, doc.page.height - bottom + size / 2, {
+      width: contentWidth(doc),
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
 /** Renders a form model to a PDF. Throws PdfFontMissingError when no Vietnamese font is installed. */
 export function renderForm(model: FormModel, options: RenderOptions = {}): Promise<Buffer> {
   const fonts = options.fonts ?? resolveFontFiles();
@@ -127,6 +156,7 @@ export function renderForm(model: FormModel, options: RenderOptions = {}): Promi
     compress: options.compress ?? true,
     info: { Title: model.title, Creator: 'Một Cửa' },
     lang: 'vi-VN',
+    bufferPages: model.pageNumbers === true,
   });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
@@ -139,6 +169,7 @@ export function renderForm(model: FormModel, options: RenderOptions = {}): Promi
   });
   const base = a5 ? 9.5 : 10;
   for (const block of model.blocks) drawBlock(doc, block, base);
+  if (model.pageNumbers) drawPageNumbers(doc, base - 2);
   doc.end();
   return done;
 }

@@ -1,23 +1,13 @@
 /** Attachments: upload (multipart, size and type checked by magic bytes, sha256), list, download. */
-import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProblemError } from '../../plugins/errors.js';
 import { Problem } from '../identity/schemas.js';
-import { detectFileType } from './file-types.js';
 import { dossierNotFound, isAgencyOfficer, isOwner, readableDossier } from './repository.js';
 import { Attachment, Binary, CodeParams } from './schemas.js';
-import { dossierFileKey } from './storage.js';
 import { storageFor } from './storage-registry.js';
-
-interface AttachmentRow {
-  id: string; file_name: string; media_type: string; size_bytes: number; sha256: string; purpose: string; created_at: Date; storage_key: string;
-}
-
-const view = (a: AttachmentRow) => ({
-  id: a.id, fileName: a.file_name, mediaType: a.media_type, size: a.size_bytes, sha256: a.sha256, purpose: a.purpose, createdAt: a.created_at.toISOString(),
-});
+import { attachmentView as view, multipartProblem, readUpload, storeAttachment, type AttachmentRow } from './uploads.js';
 
 /** Upload, list and download. */
 export async function attachmentRoutes(fastify: FastifyInstance): Promise<void> {
@@ -47,27 +37,12 @@ export async function attachmentRoutes(fastify: FastifyInstance): Promise<void> 
       if (!request.isMultipart()) throw new ProblemError(415, 'Vui lòng gửi tệp đính kèm dạng multipart/form-data.', 'Expected multipart/form-data.');
       const purpose = d.status === 5 ? 'supplement' : 'application';
       const saved: AttachmentRow[] = [];
-      for await (const part of request.files()) {
-        let data: Buffer;
-        try {
-          data = await part.toBuffer();
-        } catch {
-          throw new ProblemError(413, `Tệp "${part.filename}" vượt quá dung lượng cho phép (${Math.round(app.config.UPLOAD_MAX_BYTES / 1048576)} MB).`, 'File too large.', { code: 'FILE_TOO_LARGE' });
+      try {
+        for await (const part of request.files()) {
+          saved.push(await storeAttachment(app, d.code, await readUpload(app, part), purpose, principal.accountId));
         }
-        const type = detectFileType(data);
-        if (!type) {
-          throw new ProblemError(415, `Tệp "${part.filename}" không đúng định dạng cho phép (PDF, JPEG, PNG, DOCX, XLSX, ODT).`, 'Unsupported file type.', { code: 'FILE_TYPE' });
-        }
-        const id = randomUUID();
-        const sha256 = createHash('sha256').update(data).digest('hex');
-        const key = dossierFileKey(d.code, `${id}.${type.extension}`);
-        await storageFor(app).put(key, data);
-        const r = await app.pg.query<AttachmentRow>(
-          `INSERT INTO dossier_attachment (id, dossier_code, file_name, media_type, size_bytes, sha256, storage_key, purpose, uploaded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-          [id, d.code, part.filename.slice(0, 255) || `tep.${type.extension}`, type.mediaType, data.length, sha256, key, purpose, principal.accountId],
-        );
-        if (r.rows[0]) saved.push(r.rows[0]);
+      } catch (e) {
+        throw multipartProblem(app, e);
       }
       if (saved.length === 0) throw new ProblemError(400, 'Chưa có tệp nào được gửi.', 'No file in the request.', { code: 'NO_FILE' });
       request.auditTarget = d.code;

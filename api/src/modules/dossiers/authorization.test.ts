@@ -38,19 +38,22 @@ describe('authorisation matrix (every route x every role x own/other agency)', (
   afterAll(async () => w.close());
 
   const fill = (url: string) =>
-    url.replace(':code', encodeURIComponent(code)).replace(':key', taskKey).replace(':id', '00000000-0000-4000-8000-000000000000').replace(':formId', 'x').replace('*', '');
+    url.replace(':agencyCode', encodeURIComponent(w.agencyCode)).replace(':code', encodeURIComponent(code)).replace(':key', taskKey).replace(':id', '00000000-0000-4000-8000-000000000000').replace(':formId', 'x').replace('*', '');
 
-  const call = async (caller: Caller, method: string, url: string) => {
+  const call = async (caller: Caller, method: string, url: string, payload: object = {}) => {
     if (!caller.browser) {
-      return w.t.app.inject({ method: method as 'GET', url, remoteAddress: '10.9.9.9', ...(method === 'GET' ? {} : { payload: {} }) });
+      return w.t.app.inject({ method: method as 'GET', url, remoteAddress: '10.9.9.9', ...(method === 'GET' ? {} : { payload }) });
     }
-    return caller.browser.request(method as 'GET', url, method === 'GET' ? undefined : {});
+    return caller.browser.request(method as 'GET', url, method === 'GET' ? undefined : payload);
   };
 
   it('should refuse every protected route to callers without a listed role, and never leak the dossier to non-entitled callers', async () => {
     // given
-    const routes = w.t.app.routeList.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD' && !r.url.startsWith('/api/auth'));
+    // Sign-in routes that change the caller's own session (POST login/logout) are left out; the GET ones
+    // (csrf, providers, VNeID start and callback) are public and must leak nothing either.
+    const routes = w.t.app.routeList.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD' && !(r.url.startsWith('/api/auth') && r.method !== 'GET'));
     expect(routes.length).toBeGreaterThan(40);
+    expect(routes).toContainEqual(expect.objectContaining({ method: 'GET', url: '/api/admin/dvcqg-sync', access: ['admin', 'manager'] }));
     const failures: string[] = [];
 
     for (const route of routes) {
@@ -67,12 +70,37 @@ describe('authorisation matrix (every route x every role x own/other agency)', (
         // (analysts see every instance view and diagram by design: element ids, flows and the model, no personal data)
         const analystView = (route.url.endsWith('/instance') || route.url.endsWith('/diagram')) && caller.roles.includes('analyst');
         if (!caller.entitled && !analystView && route.url.includes(':code') && response.statusCode < 300) failures.push(`${route.method} ${route.url} as ${caller.label}: ${response.statusCode}`);
+        // (agency-wide documents, e.g. Mẫu 06: only officers of that agency, managers and admins)
+        if (!caller.entitled && route.url.includes(':agencyCode') && response.statusCode < 300) failures.push(`${route.method} ${route.url} as ${caller.label}: ${response.statusCode}`);
         if (!caller.entitled && route.url.includes(':key') && response.statusCode < 300) failures.push(`${route.method} ${route.url} as ${caller.label}: ${response.statusCode}`);
         if (!caller.entitled && route.url === '/api/tasks' && body.includes(code)) failures.push(`GET /api/tasks as ${caller.label}: listed the dossier's task`);
       }
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('should let only a one-stop officer of the procedure\'s agency register a paper dossier, and declare the submission routes', async () => {
+    // given: a valid paper submission (the matrix above sends empty bodies, refused by validation before the agency check)
+    const body = {
+      procedureId: w.procedureId,
+      formData: householdForm(),
+      applicant: { name: 'Phạm Văn Giấy', idNumber: '082201000888', phone: '0911222333', address: '1 Hùng Vương, Mỹ Tho' },
+    };
+    const access = (method: string, url: string) => w.t.app.routeList.find((r) => r.method === method && r.url === url)?.access;
+
+    // when
+    const statuses = new Map<string, string>();
+    for (const caller of callers) {
+      const status = (await call(caller, 'POST', '/api/dossiers/paper', body)).statusCode;
+      statuses.set(caller.label, [401, 403].includes(status) ? 'refused' : String(status));
+    }
+
+    // then
+    expect(access('POST', '/api/dossiers')).toEqual(['citizen', 'business']);
+    expect(access('POST', '/api/dossiers/paper')).toEqual(['one-stop']);
+    const expected = new Map(callers.map((c) => [c.label, c.label === 'one-stop own agency' ? '201' : 'refused']));
+    expect(statuses).toEqual(expected);
+  });
 
   it('should show the dossier to its owner and its task to the own agency when entitled', async () => {
     // when
@@ -81,5 +109,6 @@ describe('authorisation matrix (every route x every role x own/other agency)', (
     // then
     expect((await owner.browser!.get(`/api/dossiers/${code}`)).body).toContain(SECRET_NAME);
     expect((await own.browser!.get('/api/tasks')).body).toContain(code);
+    expect((await own.browser!.get(`/api/agencies/${encodeURIComponent(w.agencyCode)}/register.pdf`)).statusCode).toBe(200);
   });
 });

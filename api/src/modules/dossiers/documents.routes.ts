@@ -1,12 +1,15 @@
-/** The dossier's documents: Mẫu 01 receipt, the other issued forms, and Mẫu 05 (processing control sheet) on demand. */
+/**
+ * The dossier's documents: Mẫu 01 receipt, the other issued forms, Mẫu 05 (processing control sheet) on demand,
+ * and an agency's Mẫu 06 (tracking log of the dossiers received over a period).
+ */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { renderControlSheet } from '../../domain/forms-pdf/index.js';
+import { renderControlSheet, renderTrackingLog } from '../../domain/forms-pdf/index.js';
 import { ProblemError } from '../../plugins/errors.js';
 import { Problem } from '../identity/schemas.js';
-import { agencyHeader } from './documents.js';
-import { dossierHistory, readableDossier } from './repository.js';
+import { REGISTER_MAX_DAYS, REGISTER_MAX_ROWS, agencyHeader, registerData, registerPeriod } from './documents.js';
+import { dossierHistory, isAgencyOfficer, readableDossier } from './repository.js';
 import { Binary, CodeParams, DocumentItem } from './schemas.js';
 import { storageFor } from './storage-registry.js';
 import { labelOf } from './views.js';
@@ -84,6 +87,41 @@ export async function documentRoutes(fastify: FastifyInstance): Promise<void> {
         steps: history.map((h) => ({ from: h.actor ?? 'Hệ thống', to: labelOf(h.status), at: Date.parse(h.at), note: h.note ?? undefined })),
       });
       return reply.type('application/pdf').headers(pdf(`mau-05-${d.code}.pdf`)).send(body);
+    },
+  );
+
+  app.get(
+    '/agencies/:agencyCode/register.pdf',
+    {
+      config: { access: ['one-stop', 'specialist', 'section-head', 'agency-head', 'manager', 'admin'] },
+      schema: {
+        tags,
+        summary: `Mẫu 06: tracking log of the dossiers the agency received in [from, to] (local days; default: this month; at most ${REGISTER_MAX_DAYS} days, ${REGISTER_MAX_ROWS} dossiers)`,
+        params: Type.Object({ agencyCode: Type.String({ minLength: 1, maxLength: 60, description: 'Mã định danh (or slug) of the agency' }) }),
+        querystring: Type.Object(
+          {
+            from: Type.Optional(Type.String({ maxLength: 20, description: 'First day, YYYY-MM-DD' })),
+            to: Type.Optional(Type.String({ maxLength: 20, description: 'Last day, YYYY-MM-DD' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Binary, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const { agencyCode } = request.params;
+      const found = await app.pg.query<{ code: string }>(`SELECT code FROM agency WHERE code = $1 OR slug = $1 ORDER BY valid_from DESC LIMIT 1`, [agencyCode]);
+      const code = found.rows[0]?.code;
+      if (!code) throw new ProblemError(404, `Không tìm thấy cơ quan ${agencyCode}.`, `No agency ${agencyCode}.`);
+      const global = principal.roles.includes('manager') || principal.roles.includes('admin');
+      if (!global && !isAgencyOfficer(principal, { agency_code: code })) {
+        throw new ProblemError(403, 'Tài khoản của bạn không có quyền xem sổ theo dõi hồ sơ của cơ quan này.', `Only officers of ${code}, managers and admins may read its register.`, { code: 'FORBIDDEN' });
+      }
+      const now = app.clock.now();
+      const period = registerPeriod(request.query.from, request.query.to, now);
+      const body = await renderTrackingLog(await registerData(app.pg, code, period, now));
+      return reply.type('application/pdf').headers(pdf(`mau-06-${code}-${period.fromDay}-${period.toDay}.pdf`)).send(body);
     },
   );
 }

@@ -1,19 +1,66 @@
-/** POST /dossiers (submit), GET /dossiers/:code (read), GET /dossiers/:code/history. */
-import type { FastifyInstance } from 'fastify';
+/** POST /dossiers (submit: JSON or multipart with files), GET /dossiers/:code (read), GET /dossiers/:code/history. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { ProblemError } from '../../plugins/errors.js';
 import { Problem } from '../identity/schemas.js';
 import { ProcedureSchema } from '../reference/entities.js';
 import { dossierRating } from './rating.routes.js';
 import { dossierHistory, readableDossier } from './repository.js';
-import { CodeParams, DossierDetail, HistoryItem, SubmitAnswer, SubmitBody } from './schemas.js';
-import { submitDossier } from './submit.js';
+import { Attachment, CodeParams, DossierDetail, HistoryItem, SubmitAnswer, SubmitBody } from './schemas.js';
+import { submitDossier, type Submission } from './submit.js';
+import { attachmentView, checkPayload, readMultipartSubmission, type PurposedFile } from './uploads.js';
 import { dossierView, historyView } from './views.js';
 
-const IdempotencyHeaders = Type.Object({
+export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' })),
 });
+
+/**
+ * The multipart variant of a submission body, for the OpenAPI description only: Fastify does not parse multipart
+ * bodies (`request.body` stays empty, hence `nullable`); the route reads the parts and validates `payload` itself.
+ */
+export function multipartBody(payloadSchemaName: string): TSchema {
+  return Type.Unsafe({
+    type: 'object',
+    nullable: true,
+    description:
+      `payload: the JSON body (${payloadSchemaName}) as a text field; files: zero or more files (PDF, JPEG, PNG, DOCX, XLSX, ODT by ` +
+      'magic bytes, each at most UPLOAD_MAX_BYTES, at most 10); purpose[i]: optional purpose of the i-th file part counted from 0 ' +
+      '(lower-case letters, digits, hyphens; default application). A refused file (413, 415) or an invalid payload writes nothing.',
+    properties: {
+      payload: { type: 'string', description: `JSON text of ${payloadSchemaName}` },
+      files: { type: 'array', items: { type: 'string', format: 'binary' } },
+    },
+  });
+}
+
+/** The answer of a submission: the dossier, `created`, the tracking secret of a new dossier and, for multipart, its files. */
+export const SubmitWithFilesAnswer = Type.Intersect([SubmitAnswer, Type.Object({ attachments: Type.Optional(Type.Array(Attachment)) })]);
+
+/**
+ * The body of a submission request, JSON or multipart: a JSON body was validated by Fastify against `schema`; a
+ * multipart one is read whole (files checked before anything is written) and its payload validated here.
+ */
+export async function readSubmission<S extends TSchema>(app: FastifyInstance, request: FastifyRequest, schema: S): Promise<{ body: Static<S>; files: PurposedFile[]; multipart: boolean }> {
+  if (!request.isMultipart()) {
+    // Fastify validated a JSON body; any other body (none at all, text) has no schema of its own: refuse it here.
+    const body = request.mediaType === 'application/json' ? (request.body as Static<S>) : checkPayload<Static<S>>(request, schema, request.body ?? null);
+    return { body, files: [], multipart: false };
+  }
+  const { payload, files } = await readMultipartSubmission(app, request);
+  return { body: checkPayload<Static<S>>(request, schema, payload), files, multipart: true };
+}
+
+/** The answer body of a submission. */
+export function submissionAnswer(result: Submission, multipart: boolean) {
+  return {
+    dossier: dossierView(result.dossier),
+    created: result.created,
+    ...(result.trackingSecret ? { trackingSecret: result.trackingSecret } : {}),
+    ...(multipart ? { attachments: result.attachments.map(attachmentView) } : {}),
+  };
+}
 
 /** Submission and reading. */
 export async function submissionRoutes(fastify: FastifyInstance): Promise<void> {
@@ -26,23 +73,29 @@ export async function submissionRoutes(fastify: FastifyInstance): Promise<void> 
       config: { access: ['citizen', 'business'] },
       schema: {
         tags,
-        summary: 'Submit a dossier online (send Idempotency-Key so a retried submit creates one dossier)',
+        summary: 'Submit a dossier online, JSON or multipart with files (send Idempotency-Key so a retried submit creates one dossier)',
         headers: IdempotencyHeaders,
-        body: SubmitBody,
-        response: { 200: SubmitAnswer, 201: SubmitAnswer, 400: Problem, 404: Problem, 409: Problem, 503: Problem },
+        body: { content: { 'application/json': { schema: SubmitBody }, 'multipart/form-data': { schema: multipartBody('SubmitBody') } } },
+        response: {
+          200: SubmitWithFilesAnswer,
+          201: SubmitWithFilesAnswer,
+          400: Problem,
+          404: Problem,
+          409: Problem,
+          413: Problem,
+          415: Problem,
+          503: Problem,
+        },
       },
     },
     async (request, reply) => {
       const principal = request.principal!;
-      const procedure = await request.em.findOne(ProcedureSchema, { id: request.body.procedureId });
-      if (!procedure) throw new ProblemError(404, 'Không tìm thấy thủ tục hành chính.', `No procedure ${request.body.procedureId}.`);
-      const result = await submitDossier(app, principal, procedure, request.body, request.headers['idempotency-key']);
+      const { body, files, multipart } = await readSubmission(app, request, SubmitBody);
+      const procedure = await request.em.findOne(ProcedureSchema, { id: body.procedureId });
+      if (!procedure) throw new ProblemError(404, 'Không tìm thấy thủ tục hành chính.', `No procedure ${body.procedureId}.`);
+      const result = await submitDossier(app, principal, procedure, body, request.headers['idempotency-key'], files);
       request.auditTarget = result.dossier.code;
-      return reply.code(result.created ? 201 : 200).send({
-        dossier: dossierView(result.dossier),
-        created: result.created,
-        ...(result.trackingSecret ? { trackingSecret: result.trackingSecret } : {}),
-      });
+      return reply.code(result.created ? 201 : 200).send(submissionAnswer(result, multipart));
     },
   );
 

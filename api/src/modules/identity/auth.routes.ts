@@ -27,7 +27,8 @@ function meOf(account: Account, csrfToken: string): MeBody {
   };
 }
 
-function refuse(result: Exclude<SignInResult, { ok: true }>): ProblemError {
+/** The problem answer of a refused sign-in (shared by the password and the VNeID sign-in). */
+export function refuse(result: Exclude<SignInResult, { ok: true }>): ProblemError {
   if (result.reason === 'locked') {
     const at = result.until.toISOString();
     return new ProblemError(
@@ -55,6 +56,35 @@ async function currentAccount(request: FastifyRequest): Promise<Account> {
 function endSessionCookies(request: FastifyRequest, reply: FastifyReply): void {
   void reply.clearCookie(SESSION_COOKIE, cookieOptions(request, request.server.security, true));
   issueCsrf(request, reply, request.server.security, randomToken());
+}
+
+/**
+ * Opens a session for `account` and sets its cookies: the one sign-in step every identity provider shares
+ * (password login, VNeID callback). Ends the browser's previous session first (no session fixation).
+ */
+export async function establishSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  account: Account,
+  provider: string,
+): Promise<string> {
+  const security = request.server.security;
+  const now = security.now();
+  if (request.session) await closeSession(request.em, request.session);
+  await purgeExpiredSessions(request.em, now);
+  const { token, session } = await openSession(request.em, account, {
+    provider,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    now,
+    policy: security.session,
+  });
+  void reply.setCookie(SESSION_COOKIE, token, {
+    ...cookieOptions(request, security, true),
+    maxAge: security.session.absoluteHours * 3600,
+  });
+  issueCsrf(request, reply, security, session.csrfToken);
+  return session.csrfToken;
 }
 
 /** Routes under /api: /auth/csrf, /auth/login, /auth/logout, /me, /me/password. */
@@ -100,21 +130,8 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       const now = security.now();
       const result = await app.passwordProvider.signIn(request.em, request.body, now);
       if (!result.ok) throw refuse(result);
-      if (request.session) await closeSession(request.em, request.session); // no session fixation
-      await purgeExpiredSessions(request.em, now);
-      const { token, session } = await openSession(request.em, result.account, {
-        provider: app.passwordProvider.id,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-        now,
-        policy: security.session,
-      });
-      void reply.setCookie(SESSION_COOKIE, token, {
-        ...cookieOptions(request, security, true),
-        maxAge: security.session.absoluteHours * 3600,
-      });
-      issueCsrf(request, reply, security, session.csrfToken);
-      return meOf(result.account, session.csrfToken);
+      const csrfToken = await establishSession(request, reply, result.account, app.passwordProvider.id);
+      return meOf(result.account, csrfToken);
     },
   );
 

@@ -1,6 +1,7 @@
 /** The identity module: sign-in, sessions, the current account and account administration. */
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth.routes.js';
+import { oidcRoutes } from './oidc.routes.js';
 import { userAdminRoutes } from './users.routes.js';
 
 export { authorize, checkAccess, type AccessRule } from './access.js';
@@ -11,5 +12,6 @@ export type { IdentityProvider, CredentialIdentityProvider, RedirectIdentityProv
 /** Registers the identity routes (mounted under /api). */
 export async function identityRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
   await app.register(userAdminRoutes);
 }

@@ -1,9 +1,9 @@
-/** Sign in with username (or CCCD) and password; goes back to where the visitor came from. */
-import { Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+/** Sign in with username (or CCCD) and password, or with VNeID; goes back to where the visitor came from. */
+import { Alert, Button, Container, Divider, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { homeOf, useLogin } from '../../api/auth';
+import { homeOf, useLogin, useSignInProviders } from '../../api/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The login page. */
@@ -12,6 +12,7 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const login = useLogin();
+  const vneid = useSignInProviders().data?.find((p) => p.kind === 'redirect' && p.startUrl);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
 
@@ -30,6 +31,7 @@ export default function LoginPage() {
           <Stack>
             <Title order={2}>{t('auth.title')}</Title>
             <ErrorAlert error={login.error} title={t('auth.failed')} />
+            {params.get('error') && <Alert color="red">{t('auth.vneidFailed')}</Alert>}
             <TextInput
               label={t('auth.username')}
               description={t('auth.usernameHint')}
@@ -48,6 +50,18 @@ export default function LoginPage() {
             <Button type="submit" loading={login.isPending}>
               {t('auth.submit')}
             </Button>
+            {vneid?.startUrl && (
+              <>
+                <Divider label={t('auth.or')} />
+                <Button
+                  component="a"
+                  variant="outline"
+                  href={`${vneid.startUrl}?returnTo=${encodeURIComponent(params.get('next') ?? '/')}`}
+                >
+                  {t('auth.vneid')}
+                </Button>
+              </>
+            )}
           </Stack>
         </form>
       </Paper>
