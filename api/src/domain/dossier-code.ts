@@ -80,19 +80,24 @@ export type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /**
  * Allocates the next dossier code of `agencyId` for the local day of `date`. Must run inside the caller's
- * transaction: the upsert locks the counter row until commit, so concurrent submissions are numbered one
- * after another, and a rollback returns the number (no gap, no duplicate).
+ * transaction (`begin: true` opens it): the upsert locks the counter row until commit, so concurrent
+ * submissions are numbered one after another, and a rollback returns the number (no gap, no duplicate).
  */
-export async function nextDossierCode(client: Queryable, agencyId: string, date: Date): Promise<string> {
+export async function nextDossierCode(client: Queryable, agencyId: string, date: Date, options: { begin?: boolean } = {}): Promise<string> {
   const id = normalizeAgencyId(agencyId);
   const day = vnLocalDate(date);
-  const result = await client.query<{ last: number }>(
-    `INSERT INTO dossier_code_sequence (agency_id, day, last) VALUES ($1, $2::date, 1)
+  const upsert = `INSERT INTO dossier_code_sequence (agency_id, day, last) VALUES ($1, $2::date, 1)
      ON CONFLICT (agency_id, day) DO UPDATE SET last = dossier_code_sequence.last + 1
-     RETURNING last`,
-    [id, day],
-  );
-  const last = result.rows[0]?.last;
+     RETURNING last`;
+  let last: number | undefined;
+  if (options.begin) {
+    // Opens the caller's transaction in the same round trip: the simple protocol takes several statements but no
+    // parameters, so the two values go in as literals (safe: both were just checked against strict patterns).
+    const results = (await client.query(`BEGIN; ${upsert.replace('$1', `'${id}'`).replace('$2', `'${day}'`)}`)) as unknown as pg.QueryResult<{ last: number }>[];
+    last = results[1]?.rows[0]?.last;
+  } else {
+    last = (await client.query<{ last: number }>(upsert, [id, day])).rows[0]?.last;
+  }
   if (last === undefined) throw new Error('dossier_code_sequence upsert returned no row');
   return formatDossierCode(id, day, last);
 }

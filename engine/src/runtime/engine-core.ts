@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import { CommandContext, type DefinitionSource } from './context.js';
 import { Executor } from './executor.js';
 import { KeyGenerator } from './keys.js';
+import { beginPending, lazyTransaction } from './transaction.js';
 
 interface CachedDefinition {
   key: string;
@@ -129,21 +130,18 @@ export class EngineCore extends EventEmitter {
       const client = await this.pool.connect();
       let ctx: CommandContext | undefined;
       try {
-        // BEGIN is queued, not awaited: the command's first statement follows it at once (in the same round trip
-        // on a pipelining connection); a failed BEGIN fails that statement. Likewise COMMIT follows the batch: if
-        // the batch fails, PostgreSQL answers the COMMIT of the aborted transaction with a rollback.
-        const begun = client.query('BEGIN');
-        begun.catch(() => {});
-        ctx = new CommandContext(client, this.clock, this.keys, this.definitions);
+        // BEGIN goes with the first statement (lazyTransaction). COMMIT is queued behind the batch, not awaited
+        // apart: if the batch fails, PostgreSQL answers the COMMIT of the aborted transaction with a rollback.
+        const tx = lazyTransaction(client);
+        ctx = new CommandContext(tx, this.clock, this.keys, this.definitions);
         const ex = new Executor(ctx);
         const result = await command(ex);
         await ex.run();
         const batch = await ctx.collect();
-        const written = batch.run(client);
+        const written = batch.run(tx);
         written.catch(() => {});
-        const committed = client.query('COMMIT');
+        const committed = beginPending.has(tx) ? Promise.resolve() : client.query('COMMIT');
         committed.catch(() => {});
-        await begun;
         await written;
         await committed;
         client.release();

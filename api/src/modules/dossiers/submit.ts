@@ -144,16 +144,15 @@ export function startVariables(d: DossierRow, procedure: Procedure): Record<stri
 async function startInstance(app: FastifyInstance, d: DossierRow, procedure: Procedure): Promise<DossierRow> {
   try {
     const created = await app.engine.createProcessInstance({ bpmnProcessId: d.bpmn_process_id, variables: startVariables(d, procedure) });
-    const r = await app.pg.query<DossierRow>(
-      `UPDATE dossier SET process_instance_key = $2, process_version = $3, lifecycle = 'active', start_error = NULL, updated_at = now()
-        WHERE code = $1 RETURNING *`,
-      [d.code, created.processInstanceKey, created.version],
-    );
-    await app.pg.query(
-      `INSERT INTO dossier_instance (process_instance_key, dossier_code, bpmn_process_id, process_definition_key) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING`,
-      [created.processInstanceKey, d.code, created.bpmnProcessId, created.processDefinitionKey],
-    );
+    const r = await app.pg.query<DossierRow>({
+      name: 'motcua_dossier_started',
+      text: `WITH link AS (
+               INSERT INTO dossier_instance (process_instance_key, dossier_code, bpmn_process_id, process_definition_key)
+               VALUES ($2, $1, $4, $5) ON CONFLICT DO NOTHING)
+             UPDATE dossier SET process_instance_key = $2, process_version = $3, lifecycle = 'active', start_error = NULL, updated_at = now()
+              WHERE code = $1 RETURNING *`,
+      values: [d.code, created.processInstanceKey, created.version, created.bpmnProcessId, created.processDefinitionKey],
+    });
     return r.rows[0] ?? d;
   } catch (e) {
     throw await markStartFailed(app, d.code, e, 'The process instance could not be started');
@@ -313,8 +312,7 @@ async function submit(
   let dossier: DossierRow;
   const attachments: AttachmentRow[] = [];
   try {
-    await client.query('BEGIN');
-    const code = await nextDossierCode(client, procedure.agencyCode, new Date(now));
+    const code = await nextDossierCode(client, procedure.agencyCode, new Date(now), { begin: true });
     dossier = await insertDossier(client, {
       code,
       agency_code: procedure.agencyCode,
