@@ -5,7 +5,8 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
-    setupRequest?: (request: Request) => Request;
+    /** A function, or in workers mode the path of a CommonJS module exporting one. */
+    setupRequest?: ((request: Request) => Request) | string;
   }
   interface Options {
     url: string;
@@ -16,6 +17,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     requests?: Request[];
+    /** Worker threads running the connections (the load generator then leaves the caller's event loop alone). */
+    workers?: number;
   }
   interface Histogram {
     average: number;

@@ -10,6 +10,7 @@ import { createAccount } from '../src/modules/identity/accounts.js';
 import { seedDemoData } from '../src/seed/index.js';
 import { deployProcesses } from '../src/startup/deploy-processes.js';
 import { startWorkers } from '../src/workers/index.js';
+import { cpuPerOperation, cpuSample } from './cpu.js';
 
 /**
  * `npm run bench:submission-profile`: what one online submission costs, everything included (the HTTP
@@ -44,7 +45,7 @@ async function main() {
     dataDir,
     embeddedPort: 20000 + Math.floor(Math.random() * 20000),
     databaseName: 'motcua_count',
-    settings: { fsync: 'off' },
+    settings: { fsync: 'off', ...(process.env.PG_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}) },
   });
   const config = loadConfig({ SEED_DEMO: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   await migrateAll(db.url);
@@ -106,27 +107,14 @@ async function main() {
     });
   await submit();
   await new Promise((res) => setTimeout(res, 1500));
-  const pgCpu = () => {
-    const pm = Number(
-      fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
-    );
-    let ticks = 0;
-    for (const d of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        const st = fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        if (Number(st[1]) === pm || Number(d) === pm) ticks += Number(st[11]) + Number(st[12]);
-      } catch {
-        /* gone */
-      }
-    }
-    return ticks * 10;
-  };
+  if (process.env.PG_STATEMENTS) {
+    await app.pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await app.pg.query('SELECT pg_stat_statements_reset()');
+  }
   counting = true;
-  const c0 = process.cpuUsage();
-  const p0 = pgCpu();
+  const cpu0 = cpuSample(dataDir);
   const t0 = Date.now();
-  const C = Number(process.env.C ?? 1);
+  const C = Number(process.env.C ?? 16);
   let next = 0;
   await Promise.all(
     Array.from({ length: C }, async () => {
@@ -146,21 +134,25 @@ async function main() {
   }
   await new Promise((res) => setTimeout(res, 1000));
   counting = false;
-  const c1 = process.cpuUsage(c0);
-  const p1 = pgCpu();
-  console.log(
-    JSON.stringify({
-      N,
-      C,
-      wallMs: Date.now() - t0,
-      nodeCpuMsPerSubmission: +((c1.user + c1.system) / 1000 / N).toFixed(2),
-      pgCpuMsPerSubmission: +((p1 - p0) / N).toFixed(2),
-    }),
-  );
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  console.log('queries per submission', (total / N).toFixed(1));
-  for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 70))
-    console.log((v / N).toFixed(2).padStart(6), k);
+  if (process.env.PG_STATEMENTS) {
+    const top = await app.pg.query<{ calls: string; ms: number; query: string }>(
+      `SELECT calls, total_exec_time + total_plan_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query
+         FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
+    );
+    for (const r of top.rows) console.log(JSON.stringify({ pgMsPerSubmission: +(r.ms / N).toFixed(3), callsPerSubmission: +(Number(r.calls) / N).toFixed(2), query: r.query }));
+  }
+  const line = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+  line({
+    metric: 'submission_cost',
+    submissions: N,
+    concurrency: C,
+    seconds: (Date.now() - t0) / 1000,
+    statements: +(total / N).toFixed(1),
+    ...cpuPerOperation(cpu0, cpuSample(dataDir), N),
+  });
+  for (const [statement, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    line({ perSubmission: +(n / N).toFixed(2), statement });
   await workers.close();
   await app.close();
   await engine.close();

@@ -80,24 +80,37 @@ export type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /**
  * Allocates the next dossier code of `agencyId` for the local day of `date`. Must run inside the caller's
- * transaction (`begin: true` opens it): the upsert locks the counter row until commit, so concurrent
- * submissions are numbered one after another, and a rollback returns the number (no gap, no duplicate).
+ * transaction: the upsert locks the counter row until commit, so concurrent submissions are numbered one
+ * after another, and a rollback returns the number (no gap, no duplicate).
  */
-export async function nextDossierCode(client: Queryable, agencyId: string, date: Date, options: { begin?: boolean } = {}): Promise<string> {
+export async function nextDossierCode(client: Queryable, agencyId: string, date: Date): Promise<string> {
   const id = normalizeAgencyId(agencyId);
   const day = vnLocalDate(date);
-  const upsert = `INSERT INTO dossier_code_sequence (agency_id, day, last) VALUES ($1, $2::date, 1)
+  const result = await client.query<{ last: number }>(
+    `INSERT INTO dossier_code_sequence (agency_id, day, last) VALUES ($1, $2::date, 1)
      ON CONFLICT (agency_id, day) DO UPDATE SET last = dossier_code_sequence.last + 1
-     RETURNING last`;
-  let last: number | undefined;
-  if (options.begin) {
-    // Opens the caller's transaction in the same round trip: the simple protocol takes several statements but no
-    // parameters, so the two values go in as literals (safe: both were just checked against strict patterns).
-    const results = (await client.query(`BEGIN; ${upsert.replace('$1', `'${id}'`).replace('$2', `'${day}'`)}`)) as unknown as pg.QueryResult<{ last: number }>[];
-    last = results[1]?.rows[0]?.last;
-  } else {
-    last = (await client.query<{ last: number }>(upsert, [id, day])).rows[0]?.last;
-  }
+     RETURNING last`,
+    [id, day],
+  );
+  const last = result.rows[0]?.last;
   if (last === undefined) throw new Error('dossier_code_sequence upsert returned no row');
   return formatDossierCode(id, day, last);
+}
+
+/**
+ * The code allocation of {@link nextDossierCode} as SQL to embed in the statement that inserts the dossier:
+ * `cte` (a WITH item named `code_seq`) and `code` (an expression over it), numbering parameters $1-$3 (`values`).
+ * Allocation and insert are then one statement: the counter row stays locked only while that statement and
+ * its commit run (not across client round trips), and a failed insert gives the number back (no gap).
+ */
+export function codeAllocationSql(agencyId: string, date: Date): { cte: string; code: string; values: [string, string, string] } {
+  const id = normalizeAgencyId(agencyId);
+  const day = vnLocalDate(date);
+  return {
+    cte: `code_seq AS (INSERT INTO dossier_code_sequence (agency_id, day, last) VALUES ($1, $2::date, 1)
+            ON CONFLICT (agency_id, day) DO UPDATE SET last = dossier_code_sequence.last + 1 RETURNING last)`,
+    // As formatDossierCode: at least four digits, all of them past 9999.
+    code: `$1 || '-' || $3 || '-' || CASE WHEN code_seq.last < 10000 THEN lpad(code_seq.last::text, 4, '0') ELSE code_seq.last::text END`,
+    values: [id, day, day.slice(2).replace(/-/g, '')],
+  };
 }

@@ -2,8 +2,10 @@
  * Tracking-secret hashing for the public look-up: HMAC-SHA256 with a server-side key (a "pepper" kept in
  * app_meta, never in the dossier row). A slow hash (scrypt, domain/tracking-secret.ts) would cost ~40 ms per
  * look-up and break the 10 ms p99 target; with the key outside the table, a leaked dossier table alone does not
- * reveal secrets, and the route is rate-limited against online guessing. Stored as `hmac1$<base64>`; an
- * `scrypt$` hash (domain/tracking-secret.ts) is still verified.
+ * reveal secrets, and the route is rate-limited against online guessing. Stored as `hmac2$<salt>$<mac>` with a
+ * random per-dossier salt (so the hash is computed before the dossier code exists, and the code can be allocated
+ * in the very statement that inserts the dossier); `hmac1$<mac>` (bound to the code instead of a salt) and
+ * `scrypt$` hashes (domain/tracking-secret.ts) written by earlier versions are still verified.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
@@ -28,20 +30,24 @@ export function trackingPepper(pool: pg.Pool): Promise<Buffer> {
   return p;
 }
 
-function mac(pepper: Buffer, code: string, secret: string): Buffer {
-  return createHmac('sha256', pepper).update(`${code}\n${secret}`).digest();
+/** HMAC of the secret with what ties it to one dossier: its salt (hmac2) or its code (hmac1). */
+function mac(pepper: Buffer, binding: string, secret: string): Buffer {
+  return createHmac('sha256', pepper).update(`${binding}\n${secret}`).digest();
 }
 
 /** The stored form of a dossier's secret. */
-export function hashSecret(pepper: Buffer, code: string, secret: string): string {
-  return `hmac1$${mac(pepper, code, secret).toString('base64')}`;
+export function hashSecret(pepper: Buffer, secret: string): string {
+  const salt = randomBytes(16).toString('base64url');
+  return `hmac2$${salt}$${mac(pepper, salt, secret).toString('base64')}`;
 }
 
 /** Constant-time check of what a citizen typed against the stored hash. */
 export async function checkSecret(pepper: Buffer, code: string, typed: string, stored: string): Promise<boolean> {
   if (stored.startsWith('scrypt$')) return verifyTrackingSecret(typed, stored);
   const secret = normalizeTrackingSecret(typed) ?? '';
-  const expected = Buffer.from(stored.slice('hmac1$'.length), 'base64');
-  const actual = mac(pepper, code, secret);
+  const [scheme = '', a = '', b = ''] = stored.split('$');
+  const [binding, expectedMac] = scheme === 'hmac2' ? [a, b] : [code, a];
+  const expected = Buffer.from(expectedMac, 'base64');
+  const actual = mac(pepper, binding, secret);
   return expected.length === actual.length && timingSafeEqual(expected, actual) && secret !== '';
 }

@@ -5,10 +5,11 @@
  *
  * 1. Everything that can be checked is checked before writing (procedure, variant, deployed process, form, and
  *    every attached file: size, type by magic bytes, sha256; the routes read the files whole before calling).
- * 2. One short transaction allocates the gap-free code (`nextDossierCode`) and inserts the dossier in state
- *    `starting` with its idempotency key, and the rows of its attachments; the code counter's row lock is held
- *    only for these inserts, so concurrent submissions of one agency are not serialised behind file writes or
- *    an engine call. A refused file or an invalid form therefore leaves no dossier row and no stored file.
+ * 2. One statement allocates the gap-free code (`codeAllocationSql`) and inserts the dossier in state `starting`
+ *    with its idempotency key (with attachments: one short transaction that also inserts their rows). The code
+ *    counter's row lock is held only for that statement or transaction, so concurrent submissions of one agency
+ *    are not serialised behind client round trips, file writes or an engine call. A refused file or an invalid
+ *    form therefore leaves no dossier row and no stored file.
  * 3. After the commit the files are written to storage, then the process instance is started outside the
  *    transaction; its key is stored and the dossier turns `active`. If storing or the start fails, the dossier
  *    is marked `start-failed` (compensation by marking: the code stays used, so the daily register has no gap,
@@ -17,8 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
-import { nextDossierCode } from '../../domain/dossier-code.js';
+import { codeAllocationSql, type Queryable } from '../../domain/dossier-code.js';
 import { generateTrackingSecret } from '../../domain/tracking-secret.js';
 import { ProblemError } from '../../plugins/errors.js';
 import type { Principal } from '../identity/principal.js';
@@ -159,11 +159,15 @@ async function startInstance(app: FastifyInstance, d: DossierRow, procedure: Pro
   }
 }
 
-async function insertDossier(client: pg.PoolClient, row: Record<string, unknown>): Promise<DossierRow> {
-  const cols = Object.keys(row);
-  const r = await client.query<DossierRow>(
-    `INSERT INTO dossier (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
-    Object.values(row),
+/** Inserts the dossier with the next code of its agency and day allocated in the same statement (see codeAllocationSql). */
+async function insertDossier(db: Queryable, agencyId: string, at: Date, columns: Record<string, unknown>): Promise<DossierRow> {
+  const alloc = codeAllocationSql(agencyId, at);
+  const names = Object.keys(columns);
+  const r = await db.query<DossierRow>(
+    `WITH ${alloc.cte}
+     INSERT INTO dossier (code, ${names.join(', ')})
+     VALUES ((SELECT ${alloc.code} FROM code_seq), ${names.map((_, i) => `$${i + 1 + alloc.values.length}`).join(', ')}) RETURNING *`,
+    [...alloc.values, ...Object.values(columns)],
   );
   const d = r.rows[0];
   if (!d) throw new Error('dossier insert returned no row');
@@ -308,40 +312,48 @@ async function submit(
   const secret = generateTrackingSecret();
   const pepper = await trackingPepper(app.pg);
   const now = app.clock.now();
-  const client = await app.pg.connect();
+  const columns = {
+    agency_code: procedure.agencyCode,
+    procedure_id: procedure.id,
+    procedure_code: procedure.packageKey ?? procedure.nationalCode ?? procedure.id,
+    procedure_name: procedure.name,
+    variant_key: variant.id,
+    bpmn_process_id: variant.bpmnProcessId,
+    delivery_method: delivery,
+    ...applicantColumns(submitter, data),
+    form_data: JSON.stringify(data),
+    tracking_hash: hashSecret(pepper, secret),
+    idempotency_key: idempotencyKey ?? null,
+    request_hash: hash,
+    submitted_at: new Date(now),
+  };
   let dossier: DossierRow;
   const attachments: AttachmentRow[] = [];
   try {
-    const code = await nextDossierCode(client, procedure.agencyCode, new Date(now), { begin: true });
-    dossier = await insertDossier(client, {
-      code,
-      agency_code: procedure.agencyCode,
-      procedure_id: procedure.id,
-      procedure_code: procedure.packageKey ?? procedure.nationalCode ?? procedure.id,
-      procedure_name: procedure.name,
-      variant_key: variant.id,
-      bpmn_process_id: variant.bpmnProcessId,
-      delivery_method: delivery,
-      ...applicantColumns(submitter, data),
-      form_data: JSON.stringify(data),
-      tracking_hash: hashSecret(pepper, code, secret),
-      idempotency_key: idempotencyKey ?? null,
-      request_hash: hash,
-      submitted_at: new Date(now),
-    });
-    const uploadedBy = online ? submitter.principal.accountId : submitter.officer.accountId;
-    for (const file of files) attachments.push(await insertAttachment(client, code, file, planAttachment(code, file), file.purpose, uploadedBy));
-    await client.query('COMMIT');
+    if (files.length === 0) {
+      dossier = await insertDossier(app.pg, procedure.agencyCode, new Date(now), columns);
+    } else {
+      const client = await app.pg.connect();
+      try {
+        await client.query('BEGIN');
+        dossier = await insertDossier(client, procedure.agencyCode, new Date(now), columns);
+        const uploadedBy = online ? submitter.principal.accountId : submitter.officer.accountId;
+        for (const file of files) attachments.push(await insertAttachment(client, dossier.code, file, planAttachment(dossier.code, file), file.purpose, uploadedBy));
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    }
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
     // A concurrent retry with the same key won the insert: answer with its dossier.
     if ((e as { code?: string }).code === '23505' && idempotencyKey) {
       const again = await findByKey(app, submitter, idempotencyKey);
       if (again) return replay(app, again, hash, procedure, files);
     }
     throw e;
-  } finally {
-    client.release();
   }
   await storeFiles(app, dossier.code, attachments, files);
   return { dossier: await startInstance(app, dossier, procedure), attachments, trackingSecret: secret, created: true };

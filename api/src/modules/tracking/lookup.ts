@@ -8,7 +8,7 @@ import { ProblemError } from '../../plugins/errors.js';
 import type { DossierRow } from '../dossiers/repository.js';
 import { checkSecret, hashSecret, trackingPepper } from '../dossiers/secrets.js';
 
-const dummy = hashSecret(Buffer.alloc(32), 'dummy', 'AAAAAAAA');
+const dummy = hashSecret(Buffer.alloc(32), 'AAAAAAAA');
 
 /** The one answer for "no such dossier" and "wrong secret". */
 export const trackingNotFound = () =>
