@@ -1,7 +1,9 @@
 /**
  * End-to-end journeys in Debian's chromium: (a) a citizen submits a business household registration with an
  * attachment, the district's officers receive, appraise, approve and return it, and the citizen sees
- * "Đã trả kết quả"; (c) an officer of another agency cannot open that dossier; (b) an analyst breaks a model,
+ * "Đã trả kết quả"; (c) an officer of another agency cannot open that dossier; (d) a one-stop officer registers a
+ * paper dossier at the desk (tiếp nhận trực tiếp), gets its code and tracking secret, prints Mẫu 01 with the secret,
+ * finds the dossier in the inbox, and a visitor tracks it with that code and secret; (b) an analyst breaks a model,
  * sees the lint error on the element, fixes it and deploys a new version. Screenshots go to
  * test-artifacts/e2e; axe-core must find no serious or critical violation on the citizen pages.
  */
@@ -158,6 +160,90 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     expect(await other.getByTestId('dossier-view').count()).toBe(0);
     await shot(other, 'c1-other-agency');
   }, 120_000);
+
+  it('(d) should register a paper dossier at the desk, print its receipt with the secret, and let the applicant track it', async () => {
+    // given the one-stop officer of the Department of Planning and Investment, signed in
+    const officer = await loggedIn(w, 'motcua.skhdt');
+    const applicantName = `Công ty TNHH Giấy Tờ ${Date.now() % 100000}`;
+
+    // when they open the paper intake from the navigation and pick a procedure of their agency
+    await officer.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ trực tiếp' }).click();
+    await officer.getByRole('heading', { name: 'Tiếp nhận hồ sơ trực tiếp' }).waitFor();
+    await officer.getByRole('combobox', { name: 'Thủ tục hành chính' }).fill('dang ky dau tu');
+    await officer.getByRole('option', { name: /Cấp Giấy chứng nhận đăng ký đầu tư/ }).first().click();
+
+    // then a missing identity is refused with Vietnamese messages
+    await officer.getByRole('button', { name: 'Tiếp tục' }).click();
+    await officer.getByText('Vui lòng nhập thông tin này.').first().waitFor();
+    await shot(officer, 'd1-paper-validation');
+
+    // when they type the applicant's identity as written on the papers
+    await officer.getByText('Tổ chức, doanh nghiệp', { exact: true }).click();
+    await officer.getByLabel('Tên tổ chức, doanh nghiệp').fill(applicantName);
+    await officer.getByLabel('Mã số doanh nghiệp / mã số thuế').fill('0312345678');
+    await officer.getByLabel('Số điện thoại').fill('0912000111');
+    await officer.getByLabel('Địa chỉ liên hệ').fill('15 Ấp Bắc, phường 10, Mỹ Tho');
+    await officer.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // and fill the procedure's application form (form-js, as in the citizen wizard)
+    await officer.locator('.fjs-form-field-select').first().waitFor();
+    await officer.getByLabel('Tên tổ chức').fill(applicantName);
+    await officer.getByLabel('Mã số thuế / mã số doanh nghiệp').fill('0312345678');
+    await officer.getByLabel('Địa chỉ trụ sở').fill('15 Ấp Bắc, phường 10, Mỹ Tho');
+    await officer.getByLabel('Người đại diện theo pháp luật').fill('Trần Văn Đại Diện');
+    await officer.getByLabel('Số định danh cá nhân của người đại diện').fill('082201000456');
+    await officer.getByLabel('Tên dự án').fill('Nhà máy chế biến trái cây');
+    await officer.getByLabel('Địa điểm thực hiện dự án').fill('Khu công nghiệp Tân Hương, Châu Thành');
+    await officer.getByLabel('Mục tiêu, quy mô dự án').fill('Chế biến 10.000 tấn trái cây mỗi năm');
+    await officer.getByLabel('Tổng vốn đầu tư (đồng)').fill('50000000000');
+    await officer.getByLabel('Tiến độ thực hiện dự án').fill('Quý III/2026 – Quý IV/2027');
+    await pickFormJsOption(officer, 'Hình thức nhận kết quả', 'Nhận trực tiếp tại Bộ phận một cửa');
+    await shot(officer, 'd2-paper-form');
+    await officer.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // and attach the scanned papers, then register the dossier with a double click
+    await officer.locator('input[type=file]').setInputFiles({ name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await officer.getByText('ban-quet.pdf').first().waitFor();
+    await officer.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).dblclick();
+
+    // then the receipt shows the code and the secret, and one dossier was created
+    await officer.getByTestId('tracking-secret').waitFor({ timeout: 60_000 });
+    const paperCode = (await officer.getByTestId('dossier-code').textContent()) ?? '';
+    const paperSecret = (await officer.getByTestId('tracking-secret').textContent()) ?? '';
+    expect(paperCode).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H58-\d{6}-\d{4}$/);
+    expect(paperSecret.length).toBeGreaterThan(4);
+    const rows = await w.app.pg.query<{ channel: string; n: string }>(`SELECT channel, count(*) OVER () AS n FROM dossier WHERE applicant_name = $1`, [applicantName]);
+    expect(rows.rows).toEqual([{ channel: 'direct', n: '1' }]);
+    await shot(officer, 'd3-paper-receipt');
+
+    // when they print Mẫu 01 with the secret
+    const slip = officer.waitForResponse((r) => r.url().includes('/receipt-slip.pdf'));
+    await officer.getByRole('button', { name: 'In giấy tiếp nhận có mã tra cứu' }).click();
+    const response = await slip;
+    // then the API rendered it
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+
+    // then the dossier waits for the completeness check in the officer's inbox
+    await officer.goto(`${w.baseUrl}/can-bo`);
+    await officer.getByLabel('Tìm theo mã hồ sơ').fill(paperCode);
+    await reloadUntil(officer, officer.getByTestId('task-Task_CheckDossier'), 90_000).catch(async (e: unknown) => {
+      await shot(officer, 'd-missing-check');
+      throw e;
+    });
+    await officer.getByLabel('Tìm theo mã hồ sơ').fill(paperCode);
+    await officer.getByTestId('task-Task_CheckDossier').waitFor();
+    await shot(officer, 'd4-paper-inbox');
+
+    // and the applicant tracks it on the public page with the code and secret from the receipt
+    const visitor = await (await w.browser.newContext({ locale: 'vi-VN' })).newPage();
+    await visitor.goto(`${w.baseUrl}/tra-cuu?code=${encodeURIComponent(paperCode)}`);
+    await visitor.getByLabel('Mã tra cứu').fill(paperSecret);
+    await visitor.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await visitor.getByTestId('tracking-status').waitFor();
+    expect(await visitor.getByTestId('tracking-status').textContent()).toMatch(/Mới đăng ký|Được tiếp nhận/);
+    await shot(visitor, 'd5-paper-tracking');
+  }, 300_000);
 
   it('(b) should show a lint error on the element, and deploy a new version once it is fixed', async () => {
     // given the analyst in the modeler of the household registration

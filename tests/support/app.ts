@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../engine/src/infra/config';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../../engine/src/client/embedded';
 import { ControlledClock } from '../../engine/src/runtime/clock';
-import { buildApp } from '../../api/src/app';
+import { buildApp, type AppDependencies } from '../../api/src/app';
 import { testDatabase } from './database';
 
 export interface TestApp {
@@ -18,12 +18,14 @@ export interface TestApp {
 }
 
 /** A fresh app on the worker's database (or on database `suffix` when a test needs its own). */
-export async function buildTestApp(options: { suffix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { suffix?: string; env?: NodeJS.ProcessEnv; security?: AppDependencies['security'] } = {},
+): Promise<TestApp> {
   const databaseUrl = await testDatabase(options.suffix);
   const clock = new ControlledClock(Date.parse('2026-03-02T02:00:00Z'));
   const engine = await createEmbeddedEngine({ databaseUrl, clock, startSchedulers: false });
   const config = loadConfig({ SEED_DEMO: 'false', ...options.env });
-  const app = await buildApp({ config, databaseUrl, engine, clock });
+  const app = await buildApp({ config, databaseUrl, engine, clock, security: options.security });
   await app.ready();
   return {
     app,

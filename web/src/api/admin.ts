@@ -139,3 +139,45 @@ export function useUpdateAgency() {
     onSuccess: () => void client.invalidateQueries({ queryKey: ['agencies'] }),
   });
 }
+
+/** A dossier whose DVCQG sync fails (GET /api/admin/dvcqg-sync, api/src/modules/dvcqg/index.ts). */
+export interface DvcqgFailing {
+  dossierCode: string;
+  attempts: number;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  pendingEntries: number;
+}
+
+/** A payload kept by the record adapter (no DVCQG_SYNC_URL), identity numbers masked. */
+export interface DvcqgRecorded {
+  id: string;
+  dossierCode: string;
+  recordedAt: string;
+  historyIds: string[];
+  payload: unknown;
+}
+
+/** GET /api/admin/dvcqg-sync. */
+export interface DvcqgSyncStatus {
+  adapter: 'http' | 'record';
+  target: string | null;
+  pendingEntries: number;
+  pendingDossiers: number;
+  oldestPendingAt: string | null;
+  failing: DvcqgFailing[];
+  recorded: DvcqgRecorded[];
+}
+
+/** GET /api/admin/dvcqg-sync?limit=&dossier= (admin, manager), refreshed every 15 s. */
+export function useDvcqgSync(limit: number, dossier: string) {
+  const p = new URLSearchParams({ limit: String(limit) });
+  if (dossier) p.set('dossier', dossier);
+  return useQuery({
+    queryKey: ['dvcqg-sync', limit, dossier],
+    queryFn: () => apiFetch<DvcqgSyncStatus>(`/admin/dvcqg-sync?${p.toString()}`),
+    refetchInterval: 15_000,
+    retry: false,
+  });
+}

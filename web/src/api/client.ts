@@ -75,16 +75,18 @@ export function apiPost<T>(path: string, body: unknown = {}, headers: Record<str
   return apiFetch<T>(path, { method: 'POST', body: JSON.stringify(body), headers });
 }
 
-/** Uploads files as multipart with XMLHttpRequest, whose upload events report progress (fetch has none). */
-export async function apiUpload<T>(path: string, files: File[], onProgress: (fraction: number) => void): Promise<T> {
+/**
+ * POSTs a multipart body with XMLHttpRequest, whose upload events report progress (fetch has none); the CSRF
+ * header is added, `headers` (e.g. Idempotency-Key) too.
+ */
+export async function apiPostForm<T>(path: string, data: FormData, onProgress: (fraction: number) => void, headers: Record<string, string> = {}): Promise<T> {
   const token = await csrfToken();
-  const data = new FormData();
-  for (const file of files) data.append('file', file, file.name);
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);
     xhr.setRequestHeader('x-csrf-token', token);
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
@@ -103,6 +105,37 @@ export async function apiUpload<T>(path: string, files: File[], onProgress: (fra
     xhr.onerror = () => reject(new ApiError(0, undefined));
     xhr.send(data);
   });
+}
+
+/** Uploads files to an attachments route as multipart, reporting progress. */
+export function apiUpload<T>(path: string, files: File[], onProgress: (fraction: number) => void): Promise<T> {
+  const data = new FormData();
+  for (const file of files) data.append('file', file, file.name);
+  return apiPostForm<T>(path, data, onProgress);
+}
+
+/**
+ * Fetches a file (a PDF) under /api, GET or POST with a JSON body. Errors become `ApiError` with the problem
+ * body, so a page shows the API's Vietnamese message (e.g. a register period that is too long).
+ */
+export async function apiBlob(path: string, init: RequestInit = {}): Promise<Blob> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'application/pdf, application/problem+json');
+  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (!SAFE.has(method) && !headers.has('x-csrf-token')) headers.set('x-csrf-token', await csrfToken());
+  const response = await fetch(`/api${path}`, { credentials: 'same-origin', ...init, headers });
+  if (!response.ok) {
+    const text = await response.text();
+    let body: unknown = text || undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    throw new ApiError(response.status, body);
+  }
+  return response.blob();
 }
 
 /** The text to show for an error: the API's Vietnamese message in Vietnamese, its English detail otherwise. */

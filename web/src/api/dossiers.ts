@@ -1,6 +1,6 @@
 /** Dossiers: submission, the applicant's list, public tracking, detail, attachments, actions. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, apiPost } from './client';
+import { apiBlob, apiFetch, apiPost, apiPostForm } from './client';
 import type { Attachment, Dossier, DossierDetail, DossierDocument, InstanceView, TrackingAnswer } from './types';
 
 /** POST /api/dossiers answer. */
@@ -13,6 +13,52 @@ export interface SubmitAnswer {
 /** POST /api/dossiers (idempotent per key: a double click never files twice). */
 export function submitDossier(body: { procedureId: string; variantKey?: string; formData: Record<string, unknown> }, key: string) {
   return apiPost<SubmitAnswer>('/dossiers', body, { 'idempotency-key': key });
+}
+
+/** The applicant of a paper dossier, as written on the papers (PaperApplicant of api/src/modules/dossiers/paper.routes.ts). */
+export interface PaperApplicant {
+  type: 'citizen' | 'business';
+  name: string;
+  idNumber: string;
+  phone: string;
+  email?: string;
+  address: string;
+}
+
+/** POST /api/dossiers/paper answer. */
+export interface PaperAnswer extends SubmitAnswer {
+  receivedBy: { accountId: string; username: string; fullName: string };
+  attachments?: Attachment[];
+}
+
+/**
+ * POST /api/dossiers/paper (one-stop officer): JSON, or multipart with the scanned papers (`payload` + `files`) in
+ * one request, so a refused file leaves no dossier. The key is made once per form: a double click files once.
+ */
+export function submitPaperDossier(
+  body: { procedureId: string; variantKey?: string; formData: Record<string, unknown>; applicant: PaperApplicant },
+  files: File[],
+  key: string,
+  onProgress: (fraction: number) => void = () => {},
+) {
+  if (files.length === 0) return apiPost<PaperAnswer>('/dossiers/paper', body, { 'idempotency-key': key });
+  const data = new FormData();
+  data.append('payload', JSON.stringify(body));
+  for (const file of files) data.append('files', file, file.name);
+  return apiPostForm<PaperAnswer>('/dossiers/paper', data, onProgress, { 'idempotency-key': key });
+}
+
+/** POST /api/dossiers/:code/receipt-slip.pdf: Mẫu 01 with the tracking secret printed (applicant, one-stop officer). */
+export function fetchReceiptSlip(code: string, secret: string): Promise<Blob> {
+  return apiBlob(`/dossiers/${encodeURIComponent(code)}/receipt-slip.pdf`, { method: 'POST', body: JSON.stringify({ secret }) });
+}
+
+/** GET /api/agencies/:agencyCode/register.pdf?from=&to= (Mẫu 06, days YYYY-MM-DD). */
+export function fetchRegister(agencyCode: string, from: string, to: string): Promise<Blob> {
+  const q = new URLSearchParams();
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
+  return apiBlob(`/agencies/${encodeURIComponent(agencyCode)}/register.pdf?${q.toString()}`);
 }
 
 /** GET /api/me/dossiers. */

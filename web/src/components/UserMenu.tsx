@@ -7,9 +7,11 @@ import { hasAnyRole, OFFICER_ROLES, useLogout, useMe } from '../api/auth';
 const AREAS: { to: string; key: string; roles: string[] }[] = [
   { to: '/ho-so-cua-toi', key: 'nav.myDossiers', roles: ['citizen', 'business'] },
   { to: '/can-bo', key: 'nav.inbox', roles: OFFICER_ROLES },
+  { to: '/can-bo/tiep-nhan', key: 'nav.paperIntake', roles: ['one-stop'] },
   { to: '/phan-tich', key: 'nav.analyst', roles: ['analyst', 'admin'] },
   { to: '/quan-ly', key: 'nav.manager', roles: ['manager', 'admin'] },
   { to: '/quan-tri', key: 'nav.admin', roles: ['admin'] },
+  { to: '/quan-tri/dong-bo-dvcqg', key: 'nav.dvcqg', roles: ['manager', 'admin'] },
 ];
 
 /** Links and the account's name; wraps on phones. */

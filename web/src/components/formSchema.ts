@@ -46,3 +46,10 @@ export function withoutDecision(schema: FormSchema, decisionKey: string): FormSc
     components.filter((c) => !drop(c)).map((c) => (c.components ? { ...c, components: filter(c.components) } : c));
   return { ...schema, components: filter(schema.components) };
 }
+
+/** The schema without file pickers: at the desk the scanned papers are attached apart, as files of the dossier. */
+export function withoutFilePickers(schema: FormSchema): FormSchema {
+  const filter = (components: FormComponent[]): FormComponent[] =>
+    components.filter((c) => c.type !== 'filepicker').map((c) => (c.components ? { ...c, components: filter(c.components) } : c));
+  return { ...schema, components: filter(schema.components) };
+}

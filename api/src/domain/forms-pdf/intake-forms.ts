@@ -27,7 +27,10 @@ export interface ReceiptData {
   /** The legal limit as written, e.g. "05 ngày làm việc". */
   limitText: string;
   receivedAt: number;
-  dueAt: number;
+  /** The appointment; unknown (not yet set by the completeness check) prints a blank to fill in by hand. */
+  dueAt?: number;
+  /** Appended to the appointment, e.g. "(dự kiến)" for an estimate. */
+  dueNote?: string;
   /** Where the result is returned, e.g. "Trung tâm Phục vụ hành chính công tỉnh" or "Qua dịch vụ bưu chính công ích". */
   resultDelivery: string;
   logBook?: { book: string; entry: number };
@@ -87,7 +90,7 @@ export function receiptForm(d: ReceiptData): FormModel {
       { kind: 'text', text: `2. Số lượng hồ sơ: ${String(d.setCount).padStart(2, '0')} (bộ)` },
       { kind: 'text', text: `3. Thời gian giải quyết hồ sơ theo quy định là: ${d.limitText}` },
       { kind: 'text', text: `4. Thời gian nhận hồ sơ: ${formatVnTimeOfDay(d.receivedAt)}` },
-      { kind: 'text', text: `5. Thời gian trả kết quả giải quyết hồ sơ: ${formatVnTimeOfDay(d.dueAt)}` },
+      { kind: 'text', text: `5. Thời gian trả kết quả giải quyết hồ sơ: ${d.dueAt !== undefined ? formatVnTimeOfDay(d.dueAt) : '…………'}${d.dueNote ? ` ${d.dueNote}` : ''}` },
       { kind: 'text', text: `6. Đăng ký nhận kết quả tại: ${d.resultDelivery}` },
       {
         kind: 'text',

@@ -8,6 +8,7 @@ interface Caller { label: string; browser: TestBrowser | null; roles: string[]; 
 describe('authorisation matrix (every route x every role x own/other agency)', () => {
   let w: DossierWorld;
   let code: string;
+  let secret: string;
   let taskKey: string;
   let callers: Caller[];
 
@@ -16,6 +17,7 @@ describe('authorisation matrix (every route x every role x own/other agency)', (
     const owner = await signedIn(w, { roles: ['citizen'] });
     const created = await owner.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm({ applicantName: SECRET_NAME }) });
     code = (created.json() as { dossier: { code: string } }).dossier.code;
+    secret = (created.json() as { trackingSecret: string }).trackingSecret;
     const ownOneStop = await officer(w, 'one-stop');
     const list = await until(
       async () => (await ownOneStop.browser.get(`/api/tasks?code=${encodeURIComponent(code)}`)).json() as { items: { key: string }[] },
@@ -101,6 +103,24 @@ describe('authorisation matrix (every route x every role x own/other agency)', (
     const expected = new Map(callers.map((c) => [c.label, c.label === 'one-stop own agency' ? '201' : 'refused']));
     expect(statuses).toEqual(expected);
   });
+
+  it('should print the receipt with the tracking secret only for the applicant and a one-stop officer of the agency', async () => {
+    // given: the right secret (the matrix above sends an empty body, refused by validation)
+    const access = w.t.app.routeList.find((r) => r.method === 'POST' && r.url === '/api/dossiers/:code/receipt-slip.pdf')?.access;
+
+    // when
+    const statuses = new Map<string, string>();
+    for (const caller of callers) {
+      const response = await call(caller, 'POST', `/api/dossiers/${encodeURIComponent(code)}/receipt-slip.pdf`, { secret });
+      statuses.set(caller.label, [401, 403, 404].includes(response.statusCode) ? 'refused' : String(response.statusCode));
+      if (response.statusCode === 200) expect(response.headers['content-type']).toBe('application/pdf');
+    }
+
+    // then
+    expect(access).toEqual(['citizen', 'business', 'one-stop']);
+    const allowed = new Set(['owner citizen', 'one-stop own agency']);
+    expect(statuses).toEqual(new Map(callers.map((c) => [c.label, allowed.has(c.label) ? '200' : 'refused'])));
+  }, 60_000);
 
   it('should show the dossier to its owner and its task to the own agency when entitled', async () => {
     // when

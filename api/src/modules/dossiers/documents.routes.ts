@@ -5,14 +5,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { renderControlSheet, renderTrackingLog } from '../../domain/forms-pdf/index.js';
+import { renderControlSheet, renderReceipt, renderTrackingLog } from '../../domain/forms-pdf/index.js';
+import { formatTrackingSecret, normalizeTrackingSecret } from '../../domain/tracking-secret.js';
 import { ProblemError } from '../../plugins/errors.js';
+import { hasRoleIn } from '../identity/principal.js';
 import { Problem } from '../identity/schemas.js';
-import { REGISTER_MAX_DAYS, REGISTER_MAX_ROWS, agencyHeader, registerData, registerPeriod } from './documents.js';
-import { dossierHistory, isAgencyOfficer, readableDossier } from './repository.js';
+import { REGISTER_MAX_DAYS, REGISTER_MAX_ROWS, agencyHeader, receiptSlipData, registerData, registerPeriod } from './documents.js';
+import { dossierHistory, isAgencyOfficer, isOwner, readableDossier } from './repository.js';
+import { checkSecret, trackingPepper } from './secrets.js';
 import { Binary, CodeParams, DocumentItem } from './schemas.js';
 import { storageFor } from './storage-registry.js';
 import { labelOf } from './views.js';
+
+/** The secret as printed for the applicant (`K7QM-XR3D`), whatever spacing or case was typed. */
+const printedSecret = (typed: string): string => {
+  const secret = normalizeTrackingSecret(typed);
+  return secret ? formatTrackingSecret(secret) : typed.trim();
+};
 
 interface DocumentRow { id: string; kind: string; number: string; storage_key: string | null; created_at: Date }
 
@@ -42,6 +51,46 @@ export async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const d = await readableDossier(app.pg, request.principal, request.params.code);
       const { body } = await sendStored(d.code, 'receipt', undefined);
       return reply.type('application/pdf').headers(pdf(`mau-01-${d.code}.pdf`)).send(body);
+    },
+  );
+
+  app.post(
+    '/dossiers/:code/receipt-slip.pdf',
+    {
+      config: { access: ['citizen', 'business', 'one-stop'] },
+      schema: {
+        tags,
+        summary: 'Mẫu 01 with the tracking secret printed ("Mã tra cứu"), rendered now; the secret is checked against the stored hash (applicant, one-stop officer of its agency)',
+        params: CodeParams,
+        body: Type.Object(
+          { secret: Type.String({ minLength: 1, maxLength: 64, description: 'The tracking secret returned once by the submission' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Binary, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const d = await readableDossier(app.pg, principal, request.params.code);
+      request.auditTarget = d.code;
+      if (!isOwner(principal, d) && !hasRoleIn(principal, d.agency_code, 'one-stop')) {
+        throw new ProblemError(
+          403,
+          'Chỉ người nộp hồ sơ hoặc cán bộ một cửa của cơ quan giải quyết mới in được giấy tiếp nhận có mã tra cứu.',
+          'Only the applicant or a one-stop officer of the dossier\'s agency may print the receipt with its tracking secret.',
+          { code: 'FORBIDDEN' },
+        );
+      }
+      if (!(await checkSecret(await trackingPepper(app.pg), d.code, request.body.secret, d.tracking_hash))) {
+        throw new ProblemError(
+          400,
+          'Mã tra cứu không đúng với hồ sơ này. Vui lòng nhập đúng mã tra cứu được cấp khi nộp hồ sơ.',
+          'The tracking secret does not match this dossier.',
+          { code: 'WRONG_SECRET' },
+        );
+      }
+      const body = await renderReceipt(await receiptSlipData(app.pg, d, printedSecret(request.body.secret), app.clock.now()));
+      return reply.type('application/pdf').headers({ ...pdf(`mau-01-${d.code}.pdf`), 'cache-control': 'no-store' }).send(body);
     },
   );
 
@@ -97,7 +146,7 @@ export async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: `Mẫu 06: tracking log of the dossiers the agency received in [from, to] (local days; default: this month; at most ${REGISTER_MAX_DAYS} days, ${REGISTER_MAX_ROWS} dossiers)`,
-        params: Type.Object({ agencyCode: Type.String({ minLength: 1, maxLength: 60, description: 'Mã định danh (or slug) of the agency' }) }),
+        params: Type.Object({ agencyCode: Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9.-]+$', description: 'Mã định danh (or slug) of the agency' }) }),
         querystring: Type.Object(
           {
             from: Type.Optional(Type.String({ maxLength: 20, description: 'First day, YYYY-MM-DD' })),

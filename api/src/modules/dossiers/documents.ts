@@ -4,9 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { FormHeader, TrackingLogData, TrackingLogRow } from '../../domain/forms-pdf/index.js';
+import { dueDate } from '../../domain/deadlines.js';
+import type { FormHeader, ReceiptData, TrackingLogData, TrackingLogRow } from '../../domain/forms-pdf/index.js';
 import { formatVnDate } from '../../domain/vn-format.js';
 import { ProblemError } from '../../plugins/errors.js';
+import { calendarAt } from './calendar.js';
 import { nextDocumentNumber, type DossierRow } from './repository.js';
 import { dossierFileKey, type FileStorage } from './storage.js';
 
@@ -245,4 +247,61 @@ export async function registerData(pool: pg.Pool, agencyCode: string, period: Re
     );
   }
   return { header, period: periodLabel(period), rows };
+}
+
+/** Where the result is returned (Mẫu 01, line 6), by delivery method. */
+export const RESULT_DELIVERY: Record<string, string> = {
+  'in-person': 'Bộ phận tiếp nhận và trả kết quả',
+  post: 'Qua dịch vụ bưu chính công ích',
+  online: 'Trực tuyến trên Cổng dịch vụ công',
+};
+
+/**
+ * Mẫu 01 of a dossier with its tracking secret printed ("Mã tra cứu"), rendered on demand: the stored Mẫu 01
+ * cannot carry the secret, of which only a hash is kept. The number is that of the issued receipt when there is
+ * one; before the completeness check sets the appointment, the date is estimated from the procedure's limit for
+ * the dossier's channel (noted "dự kiến"), or left blank for a procedure without an appointment date.
+ */
+export async function receiptSlipData(pool: pg.Pool, d: DossierRow, trackingSecret: string, now: number): Promise<ReceiptData> {
+  const p = (
+    await pool.query<{ day_kind: 'working' | 'calendar' | null; days_online: string | null; days_paper: string | null; documents: { name: string }[] | null; variants: { id: string; noAppointmentDate?: boolean }[] | null }>(
+      `SELECT day_kind, days_online, days_paper, documents, variants FROM procedure WHERE id = $1`,
+      [d.procedure_id],
+    )
+  ).rows[0];
+  const rawDays = Number((d.channel === 'online' ? p?.days_online : p?.days_paper) ?? p?.days_paper ?? 5);
+  const days = Number.isFinite(rawDays) && rawDays > 0 ? rawDays : 5;
+  const dayKind = p?.day_kind ?? 'working';
+  const noAppointment = p?.variants?.find((v) => v.id === d.variant_key)?.noAppointmentDate === true;
+  const receipt = await pool.query<{ number: string }>(`SELECT number FROM dossier_document WHERE dossier_code = $1 AND kind = 'receipt' ORDER BY created_at LIMIT 1`, [d.code]);
+  const receiver = await pool.query<{ name: string | null }>(
+    `SELECT COALESCE(
+       (SELECT a.full_name FROM dossier x JOIN account a ON a.id = x.received_by WHERE x.code = $1),
+       (SELECT h.actor FROM dossier_history h WHERE h.dossier_code = $1 AND h.status = 2 AND h.actor IS NOT NULL ORDER BY h.at LIMIT 1)
+     ) AS name`,
+    [d.code],
+  );
+  const receivedAt = d.received_at?.getTime() ?? d.submitted_at.getTime();
+  let dueAt = d.appointment_at?.getTime() ?? d.due_at?.getTime();
+  let dueNote: string | undefined;
+  if (dueAt === undefined && !noAppointment && d.status !== 3 && d.status !== 7 && d.status !== 8) {
+    const start = Math.max(receivedAt, now);
+    dueAt = dueDate(start, dayKind === 'calendar' ? { unit: 'calendar-days', amount: days } : { unit: 'working-days', amount: days }, calendarAt(start));
+    dueNote = '(dự kiến, tính từ khi hồ sơ được tiếp nhận)';
+  }
+  return {
+    header: await agencyHeader(pool, d.agency_code, receipt.rows[0]?.number, now),
+    dossierCode: d.code,
+    trackingSecret,
+    applicant: { name: d.applicant_name, address: d.applicant_address ?? undefined, phone: d.applicant_phone ?? undefined, email: d.applicant_email ?? undefined },
+    procedureName: d.procedure_name,
+    documents: (p?.documents ?? []).map((x) => ({ name: x.name })),
+    setCount: 1,
+    limitText: `${String(days).padStart(2, '0')} ${dayKind === 'calendar' ? 'ngày' : 'ngày làm việc'}`,
+    receivedAt,
+    dueAt,
+    dueNote,
+    resultDelivery: RESULT_DELIVERY[d.delivery_method] ?? RESULT_DELIVERY['in-person']!,
+    receiverName: receiver.rows[0]?.name ?? 'Cán bộ một cửa',
+  };
 }

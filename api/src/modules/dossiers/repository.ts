@@ -111,3 +111,13 @@ export async function dossierHistory(db: Queryable, code: string): Promise<Histo
     note: h.note,
   }));
 }
+
+/** The officer who received a paper dossier at the desk (channel `direct`), or null (online, post, or unknown). */
+export async function dossierReceiver(db: Queryable, code: string): Promise<{ username: string; fullName: string } | null> {
+  const r = await db.query<{ username: string; full_name: string }>(
+    `SELECT a.username, a.full_name FROM dossier d JOIN account a ON a.id = d.received_by WHERE d.code = $1 AND d.channel = 'direct'`,
+    [code],
+  );
+  const row = r.rows[0];
+  return row ? { username: row.username, fullName: row.full_name } : null;
+}

@@ -53,7 +53,15 @@ export const DossierView = Type.Object({
 
 export const Rating = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Nullable(Type.String()), createdAt: Type.String() });
 
-export const DossierDetail = Type.Intersect([DossierView, Type.Object({ history: Type.Array(HistoryItem), rating: Nullable(Rating) })]);
+/** The one-stop officer who received a paper dossier at the desk (channel `direct`); null for other channels. */
+export const ReceivedBy = Nullable(
+  Type.Object(
+    { username: Type.String(), fullName: Type.String() },
+    { description: 'The one-stop officer who received the dossier at the desk (channel direct); null for other channels' },
+  ),
+);
+
+export const DossierDetail = Type.Intersect([DossierView, Type.Object({ history: Type.Array(HistoryItem), rating: Nullable(Rating), receivedBy: ReceivedBy })]);
 
 export const SubmitAnswer = Type.Object({
   dossier: DossierView,

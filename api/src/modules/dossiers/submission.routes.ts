@@ -6,7 +6,7 @@ import { ProblemError } from '../../plugins/errors.js';
 import { Problem } from '../identity/schemas.js';
 import { ProcedureSchema } from '../reference/entities.js';
 import { dossierRating } from './rating.routes.js';
-import { dossierHistory, readableDossier } from './repository.js';
+import { dossierHistory, dossierReceiver, readableDossier } from './repository.js';
 import { Attachment, CodeParams, DossierDetail, HistoryItem, SubmitAnswer, SubmitBody } from './schemas.js';
 import { submitDossier, type Submission } from './submit.js';
 import { attachmentView, checkPayload, readMultipartSubmission, type PurposedFile } from './uploads.js';
@@ -46,10 +46,27 @@ export async function readSubmission<S extends TSchema>(app: FastifyInstance, re
   if (!request.isMultipart()) {
     // Fastify validated a JSON body; any other body (none at all, text) has no schema of its own: refuse it here.
     const body = request.mediaType === 'application/json' ? (request.body as Static<S>) : checkPayload<Static<S>>(request, schema, request.body ?? null);
-    return { body, files: [], multipart: false };
+    return { body: storableText(body), files: [], multipart: false };
   }
   const { payload, files } = await readMultipartSubmission(app, request);
-  return { body: checkPayload<Static<S>>(request, schema, payload), files, multipart: true };
+  return { body: storableText(checkPayload<Static<S>>(request, schema, payload)), files, multipart: true };
+}
+
+/** Whether a value holds the NUL character in a string or a key anywhere: PostgreSQL text and jsonb cannot store it. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || depth > 100) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+}
+
+/** The body unchanged, or 400 when a string holds the NUL character (a user mistake, not a server fault). */
+function storableText<T>(body: T): T {
+  if (hasNul(body)) {
+    throw new ProblemError(400, 'Dữ liệu không hợp lệ: nội dung chứa ký tự NUL (\\u0000) không được phép.', 'The body holds the NUL character (\\u0000), which cannot be stored.', {
+      code: 'PAYLOAD_INVALID',
+    });
+  }
+  return body;
 }
 
 /** The answer body of a submission. */
@@ -103,11 +120,16 @@ export async function submissionRoutes(fastify: FastifyInstance): Promise<void> 
     '/dossiers/:code',
     {
       config: { access: ['authenticated'] },
-      schema: { tags, summary: 'A dossier with its status history (applicant, officers of its agency, manager, admin)', params: CodeParams, response: { 200: DossierDetail, 404: Problem } },
+      schema: { tags, summary: 'A dossier with its status history and, for a paper dossier, the officer who received it (applicant, officers of its agency, manager, admin)', params: CodeParams, response: { 200: DossierDetail, 404: Problem } },
     },
     async (request) => {
       const d = await readableDossier(app.pg, request.principal, request.params.code);
-      return { ...dossierView(d), history: historyView(await dossierHistory(app.pg, d.code)), rating: await dossierRating(app.pg, d.code) };
+      return {
+        ...dossierView(d),
+        history: historyView(await dossierHistory(app.pg, d.code)),
+        rating: await dossierRating(app.pg, d.code),
+        receivedBy: await dossierReceiver(app.pg, d.code),
+      };
     },
   );
 

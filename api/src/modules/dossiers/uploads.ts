@@ -183,7 +183,10 @@ export async function readMultipartSubmission(app: FastifyInstance, request: Fas
       }
     }
   } catch (e) {
-    throw multipartProblem(app, e);
+    const problem = multipartProblem(app, e);
+    if (problem instanceof ProblemError) throw problem;
+    // Anything else the multipart parser throws (no boundary, a truncated or garbled body) is the client's body.
+    throw badPart('Yêu cầu multipart không đúng định dạng, vui lòng gửi lại.', `Malformed multipart body: ${(e as Error).message}`);
   }
   if (!hasPayload) throw badPart('Thiếu trường "payload" chứa nội dung hồ sơ (JSON).', 'The multipart request has no payload field.');
   for (const i of purposes.keys()) {

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ProblemError } from '../../plugins/errors.js';
 import { Problem } from '../identity/schemas.js';
 import { dvcqgClientFor } from './adapters.js';
 import { DvcqgSender, type DvcqgSenderOptions } from './sender.js';
@@ -78,14 +79,21 @@ export async function dvcqgRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['admin'],
         summary: 'DVCQG sync: pending entries, failing dossiers with their last error, recorded payloads (record adapter)',
         querystring: Type.Object(
-          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), dossier: Type.Optional(Type.String({ maxLength: 60 })) },
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            dossier: Type.Optional(Type.String({ maxLength: 60, pattern: '^[A-Za-z0-9.-]+$', description: 'Mã hồ sơ' })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: SyncStatus, 400: Problem, 401: Problem, 403: Problem },
       },
     },
     async (request) => {
+      // The validator coerces a very long number to Infinity and lets it through: refuse it here.
       const limit = request.query.limit ?? 20;
+      if (!Number.isSafeInteger(limit)) {
+        throw new ProblemError(400, 'Tham số limit phải là số nguyên từ 1 đến 200.', 'limit must be an integer from 1 to 200.', { code: 'BAD_LIMIT' });
+      }
       const dossier = request.query.dossier ?? null;
       const adapter: 'http' | 'record' = app.config.DVCQG_SYNC_URL ? 'http' : 'record';
       const pending = await app.pg.query<{ entries: string; dossiers: string; oldest: Date | null }>(

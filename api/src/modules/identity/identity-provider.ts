@@ -33,7 +33,13 @@ export type RedirectSignInFailure =
 
 /** Result of a redirect sign-in: the account and where the browser goes back to. */
 export type RedirectSignInResult =
-  | { ok: true; account: Account; returnTo: string }
+  | {
+      ok: true;
+      account: Account;
+      returnTo: string;
+      /** The verified citizen ID (CCCD) of a returning account differed from the stored one, which was replaced. */
+      citizenIdChanged?: { from: string; to: string };
+    }
   | ({ ok: false } & RedirectSignInFailure);
 
 /**

@@ -5,9 +5,9 @@
  * signature against the issuer's JWKS), then find-or-create the citizen account by
  * (`identity_provider` = 'vneid', `external_subject` = sub), copying the verified 12-digit citizen ID (CCCD).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import * as client from 'openid-client';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '@motcua/engine/postgres';
 import { AccountSchema, type Account } from './entities.js';
 import type { RedirectIdentityProvider, RedirectSignInResult } from './identity-provider.js';
@@ -196,32 +196,48 @@ export class OidcIdentityProvider implements RedirectIdentityProvider {
     let account = await em.findOne(AccountSchema, { identityProvider: this.id, externalSubject: subject });
     if (citizenId && citizenId !== account?.citizenId) {
       const holder = await em.findOne(AccountSchema, { citizenId });
-      if (holder && holder.id !== account?.id) return { ok: false, reason: 'conflict' };
+      // The holder may be this very person's account, created by a concurrent first sign-in since the look-up above.
+      const samePerson = holder?.identityProvider === this.id && holder.externalSubject === subject;
+      if (holder && samePerson) account = holder;
+      else if (holder && holder.id !== account?.id) return { ok: false, reason: 'conflict' };
     }
-    if (account) {
-      if (account.disabled) return { ok: false, reason: 'disabled' };
-      if (account.lockedUntil && account.lockedUntil > now)
-        return { ok: false, reason: 'locked', until: account.lockedUntil };
-      // VNeID is the authority on these: keep them as last verified.
-      account.fullName = fullName;
-      if (citizenId) account.citizenId = citizenId;
-    } else {
-      account = em.create(AccountSchema, {
-        username: `vneid.${sha256(subject).slice(0, 16)}`,
-        fullName,
-        email: null,
-        phone: null,
-        citizenId,
-        // No password: this account signs in through VNeID only (hidden() types the nullable column as required).
-        passwordHash: null as unknown as Account['passwordHash'],
-        roles: ['citizen'],
-        memberships: [],
-        identityProvider: this.id,
-        externalSubject: subject,
-      });
-    }
+    // First sign-in: created idempotently, so two concurrent first sign-ins of one person share the account.
+    account ??= await this.createAccount(em, subject, fullName, citizenId);
+    if (!account) return { ok: false, reason: 'conflict' };
+    if (account.disabled) return { ok: false, reason: 'disabled' };
+    if (account.lockedUntil && account.lockedUntil > now)
+      return { ok: false, reason: 'locked', until: account.lockedUntil };
+    const previousCitizenId = account.citizenId ?? null;
+    // VNeID is the authority on these: keep them as last verified.
+    account.fullName = fullName;
+    if (citizenId) account.citizenId = citizenId;
     account.lastLoginAt = now;
-    await em.flush();
-    return { ok: true, account: account as Account, returnTo: pending.return_to };
+    try {
+      await em.flush();
+    } catch (e) {
+      // Another account took the same citizen ID meanwhile (unique index): an administrator must link them.
+      if (e instanceof UniqueConstraintViolationException) return { ok: false, reason: 'conflict' };
+      throw e;
+    }
+    const citizenIdChanged =
+      previousCitizenId !== null && citizenId !== null && previousCitizenId !== citizenId
+        ? { from: previousCitizenId, to: citizenId }
+        : undefined;
+    return { ok: true, account: account as Account, returnTo: pending.return_to, ...(citizenIdChanged ? { citizenIdChanged } : {}) };
+  }
+
+  /**
+   * Creates the account of a first VNeID sign-in with INSERT ... ON CONFLICT DO NOTHING, then reads it back: when a
+   * concurrent sign-in of the same person (same issuer subject) inserted it first, both get that one account instead
+   * of a unique-index violation. Null when no account of this subject exists after the insert (the row was refused
+   * by another unique index: the citizen ID or the username belongs to another account).
+   */
+  private async createAccount(em: EntityManager, subject: string, fullName: string, citizenId: string | null): Promise<Account | null> {
+    await em.getConnection().execute(
+      `INSERT INTO account (id, username, full_name, citizen_id, password_hash, roles, memberships, identity_provider, external_subject)
+       VALUES (?, ?, ?, ?, NULL, ARRAY['citizen']::text[], '[]'::jsonb, ?, ?) ON CONFLICT DO NOTHING`,
+      [randomUUID(), `vneid.${sha256(subject).slice(0, 16)}`, fullName, citizenId, this.id, subject],
+    );
+    return em.findOne(AccountSchema, { identityProvider: this.id, externalSubject: subject });
   }
 }

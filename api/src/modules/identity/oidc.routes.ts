@@ -123,10 +123,16 @@ export async function oidcRoutes(fastify: FastifyInstance): Promise<void> {
     return provider;
   };
 
-  const audit = async (request: FastifyRequest, account: Account | null, status: number) => {
+  const audit = async (
+    request: FastifyRequest,
+    account: Account | null,
+    status: number,
+    target = 'sign-in:vneid',
+    details: Record<string, unknown> = {},
+  ) => {
     await app.pg
       .query(
-        `INSERT INTO audit_log (account_id, username, ip, method, route, url, status, target) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO audit_log (account_id, username, ip, method, route, url, status, target, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           account?.id ?? null,
           account?.username ?? null,
@@ -135,7 +141,8 @@ export async function oidcRoutes(fastify: FastifyInstance): Promise<void> {
           CALLBACK_ROUTE,
           CALLBACK_ROUTE,
           status,
-          'sign-in:vneid',
+          target,
+          JSON.stringify(details),
         ],
       )
       .catch((e: Error) => request.log.error({ err: e }, 'audit write failed'));
@@ -255,6 +262,13 @@ export async function oidcRoutes(fastify: FastifyInstance): Promise<void> {
       }
       await establishSession(request, reply, result.account, oidc.id);
       await audit(request, result.account, 302);
+      if (result.citizenIdChanged) {
+        // The account was kept and its CCCD replaced by the verified one (VNeID is the authority): leave a trace.
+        await audit(request, result.account, 302, 'citizen-id:vneid', {
+          previousCitizenId: result.citizenIdChanged.from,
+          citizenId: result.citizenIdChanged.to,
+        });
+      }
       return reply.redirect(result.returnTo, 302);
     },
   );

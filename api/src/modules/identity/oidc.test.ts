@@ -115,6 +115,8 @@ describe('VNeID sign-in (OpenID Connect) against a real issuer', () => {
         OIDC_CLIENT_SECRET: CLIENT_SECRET,
         OIDC_REDIRECT_URI: `${api}/api/auth/oidc/callback`,
       },
+      // Every sign-in here comes from 127.0.0.1: more than the default 20 a minute per address on each route.
+      security: { loginRateLimit: { max: 200, timeWindowMs: 60_000 } },
     });
     await t.app.listen({ port, host: '127.0.0.1' });
   }, 60_000);
@@ -220,6 +222,69 @@ describe('VNeID sign-in (OpenID Connect) against a real issuer', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id).toBe(before!.id);
     expect(await me.json()).toMatchObject({ id: before!.id, fullName: 'Trần Thị Bình An', citizenId: cccd });
+  });
+
+  it('should give both the same account and a session when the same person signs in for the first time twice at once', async () => {
+    // given: two browsers of one new person, both back from the issuer, neither callback answered yet
+    const sub = `vneid-${Date.now()}-race`;
+    const cccd = randomCitizenId();
+    const browsers = [new Browser(), new Browser()];
+    const callbacks: URL[] = [];
+    for (const browser of browsers) {
+      callbacks.push((await toCallback(browser, { sub, name: 'Đỗ Văn Song', citizen_id: cccd })).callback);
+    }
+    // when: both callbacks at once, so both look the account up before either creates it
+    const answers = await Promise.all(browsers.map((browser, i) => browser.get(callbacks[i]!.href)));
+    const mes = await Promise.all(browsers.map((browser) => browser.get(`${api}/api/me`)));
+    // then
+    expect(answers.map((a) => a.status)).toEqual([302, 302]);
+    const rows = await accountsOf(sub);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ citizen_id: cccd, roles: ['citizen'], password_hash: null });
+    for (const me of mes) {
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ id: rows[0]!.id, citizenId: cccd });
+    }
+    const sessions = await t.app.pg.query(`SELECT count(*)::int AS n FROM session WHERE account_id = $1`, [rows[0]!.id]);
+    expect(sessions.rows[0]).toEqual({ n: 2 });
+  });
+
+  it('should keep the account, take the new verified CCCD and audit the change when it differs from the stored one', async () => {
+    // given
+    const sub = `vneid-${Date.now()}-cccd`;
+    const before = randomCitizenId();
+    const after = randomCitizenId();
+    const first = new Browser();
+    await first.get((await toCallback(first, { sub, name: 'Lý Thị Thu', citizen_id: before })).callback.href);
+    const [account] = await accountsOf(sub);
+    // when
+    const second = new Browser();
+    const answer = await second.get((await toCallback(second, { sub, name: 'Lý Thị Thu', citizen_id: after })).callback.href);
+    // then
+    expect(answer.status).toBe(302);
+    const rows = await accountsOf(sub);
+    expect(rows).toEqual([expect.objectContaining({ id: account!.id, citizen_id: after })]);
+    const audit = await t.app.pg.query(`SELECT username, status, target, details FROM audit_log WHERE account_id = $1 AND target = 'citizen-id:vneid'`, [
+      account!.id,
+    ]);
+    expect(audit.rows).toEqual([
+      { username: account!.username, status: 302, target: 'citizen-id:vneid', details: { previousCitizenId: before, citizenId: after } },
+    ]);
+  });
+
+  it('should write no CCCD-change audit when the verified CCCD is the stored one', async () => {
+    // given
+    const sub = `vneid-${Date.now()}-same`;
+    const cccd = randomCitizenId();
+    for (let i = 0; i < 2; i += 1) {
+      const browser = new Browser();
+      // when
+      expect((await browser.get((await toCallback(browser, { sub, name: 'Mai Văn Tư', citizen_id: cccd })).callback.href)).status).toBe(302);
+    }
+    // then
+    const [account] = await accountsOf(sub);
+    const audit = await t.app.pg.query(`SELECT 1 FROM audit_log WHERE account_id = $1 AND target = 'citizen-id:vneid'`, [account!.id]);
+    expect(audit.rows).toEqual([]);
   });
 
   it('should create the account without a citizen ID when the claim is not 12 digits', async () => {

@@ -1,11 +1,14 @@
 /** TypeBox schemas of the task routes. */
 import { Type } from 'typebox';
+import { ReceivedBy } from '../dossiers/schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TaskDossierSchema = Type.Object({
   code: Type.String(), procedureId: Type.String(), procedureName: Type.String(), applicantName: Type.String(),
   status: Nullable(Type.Integer()), statusLabel: Type.String(), agencyCode: Type.String(), dueAt: Nullable(Type.String()),
+  channel: Type.String({ description: 'online, direct (paper at the desk) or post' }),
+  receivedBy: ReceivedBy,
 });
 
 export const TaskItem = Type.Object({

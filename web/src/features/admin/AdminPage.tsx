@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { RequireRole } from '../../components/RequireRole';
 import { AccountForm } from './AccountForm';
+import { AdminNav } from './AdminNav';
 import { AgencyForm } from './AgencyForm';
 import { HolidaysPanel } from './HolidayEditor';
 
@@ -17,6 +18,7 @@ export default function AdminPage() {
   return (
     <RequireRole roles={['admin']}>
       <Container size="xl" py="xl">
+        <AdminNav />
         <Title order={2} mb="md">{t('admin.title')}</Title>
         <Tabs defaultValue="users">
           <Tabs.List>

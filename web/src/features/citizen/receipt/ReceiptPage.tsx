@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useDossier } from '../../../api/dossiers';
 import { formatDateTime } from '../../../components/format';
+import { ReceiptSlipButton } from '../../../components/ReceiptSlipButton';
 import { StatusBadge } from '../../../components/StatusBadge';
 
 /** Receipt page; the secret comes from the submission (navigation state) and is not stored anywhere. */
@@ -59,9 +60,10 @@ export default function ReceiptPage() {
               )}
             </Table.Tbody>
           </Table>
-          <Text size="sm">{t('receipt.slipHint')}</Text>
-          <Group className="no-print">
-            <Button onClick={() => window.print()}>{t('receipt.print')}</Button>
+          <Text size="sm">{state.secret ? t('receipt.slipWithSecretHint') : t('receipt.slipHint')}</Text>
+          <Group className="no-print" align="flex-start">
+            {state.secret && <ReceiptSlipButton code={code} secret={state.secret} />}
+            <Button variant={state.secret ? 'default' : 'filled'} onClick={() => window.print()}>{t('receipt.print')}</Button>
             <Button component="a" href={`/api/dossiers/${encodeURIComponent(code)}/receipt.pdf`} target="_blank" variant="light">
               {t('receipt.pdf')}
             </Button>

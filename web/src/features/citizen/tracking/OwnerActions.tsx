@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../../../api/client';
 import { useDossierAction } from '../../../api/dossiers';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ACCEPT } from '../submit/AttachmentsStep';
+import { ACCEPT } from '../../../components/AttachmentPicker';
 
 const WITHDRAWABLE = [1, 2, 4, 5, 6];
 

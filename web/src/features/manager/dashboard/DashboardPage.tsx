@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useAgencyStats, useIncidents, useRetryIncident } from '../../../api/admin';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { RequireRole } from '../../../components/RequireRole';
+import { RegisterPanel } from '../../officer/register/RegisterPanel';
 
 /** Dashboard page for managers and admins. */
 export default function DashboardPage() {
@@ -15,6 +16,7 @@ export default function DashboardPage() {
       <Container size="xl" py="xl">
         <Stack>
           <Stats />
+          <RegisterPanel />
           <Incidents />
         </Stack>
       </Container>

@@ -1,14 +1,15 @@
 /** The officers' task inbox: counters, filters, deadline badges; a row opens the task. */
-import { Anchor, Badge, Container, Group, SegmentedControl, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Badge, Button, Container, Group, SegmentedControl, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { OFFICER_ROLES } from '../../../api/auth';
+import { OFFICER_ROLES, useMe } from '../../../api/auth';
 import { useTaskCount, useTasks, type TaskFilters } from '../../../api/tasks';
 import { DeadlineBadge } from '../../../components/DeadlineBadge';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { RequireRole } from '../../../components/RequireRole';
 import { StatusBadge } from '../../../components/StatusBadge';
+import { RegisterPanel } from '../register/RegisterPanel';
 
 type View = 'group' | 'mine' | 'dueSoon' | 'overdue';
 
@@ -38,10 +39,18 @@ function Inbox() {
   const [view, setView] = useState<View>('group');
   const [code, setCode] = useState('');
   const { data, error, isPending } = useTasks({ ...FILTERS[view], code: code.trim() || undefined });
+  const { data: me } = useMe();
+  const agencies = useMemo(() => [...new Set((me?.memberships ?? []).map((m) => m.agencyCode))], [me]);
+  const oneStop = me?.roles.includes('one-stop') ?? false;
   return (
     <Container size="xl" py="xl">
       <Stack>
-        <Title order={2}>{t('officer.inbox')}</Title>
+        <Group justify="space-between" wrap="wrap">
+          <Title order={2}>{t('officer.inbox')}</Title>
+          {oneStop && (
+            <Button component={Link} to="/can-bo/tiep-nhan">{t('paper.title')}</Button>
+          )}
+        </Group>
         <Group wrap="wrap" align="flex-end">
           <SegmentedControl
             value={view}
@@ -93,6 +102,7 @@ function Inbox() {
             </Table>
           </Table.ScrollContainer>
         )}
+        {agencies.length > 0 && <RegisterPanel agencies={agencies} />}
       </Stack>
     </Container>
   );
