@@ -65,6 +65,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 1024 * 1024,
     // Fastify's default strips unknown properties silently; commands must reject them (a typo is an error).
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors Fastify raises before routing (a malformed URL) leave as problem+json too, in both languages.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 10 });

@@ -18,6 +18,19 @@ export class ProblemError extends Error {
   }
 }
 
+/** Vietnamese for the client errors Fastify raises itself (before a route handler runs). */
+const FRAMEWORK_VI: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Nội dung gửi lên không phải JSON hợp lệ.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Nội dung gửi lên trống: cần một đối tượng JSON.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Nội dung gửi lên quá lớn.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Kiểu nội dung (Content-Type) không được hỗ trợ.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Độ dài nội dung (Content-Length) không khớp với dữ liệu gửi lên.',
+  FST_ERR_BAD_URL: 'Địa chỉ yêu cầu không hợp lệ.',
+  FST_ERR_ASYNC_CONSTRAINT: 'Yêu cầu không hợp lệ.',
+  FST_ERR_NOT_FOUND: 'Không tìm thấy địa chỉ yêu cầu.',
+  FST_ERR_CTP_INVALID_TYPE: 'Kiểu nội dung (Content-Type) không hợp lệ.',
+};
+
 const engineStatus: Record<string, number> = {
   INVALID_ARGUMENT: 400,
   NOT_FOUND: 404,
@@ -46,7 +59,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     status = 400;
     vi = `Dữ liệu không hợp lệ: ${error.message}`;
   } else if (status < 500) {
-    vi = detail;
+    vi = (error.code && FRAMEWORK_VI[error.code]) ?? (error instanceof SyntaxError ? FRAMEWORK_VI.FST_ERR_CTP_INVALID_JSON_BODY! : detail);
+    if (error.code) extra = { code: error.code };
   }
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed');

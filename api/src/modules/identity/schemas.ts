@@ -118,7 +118,7 @@ export const AccountQuery = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 100 })),
     role: Type.Optional(RoleName),
     agency: Type.Optional(Type.String({ maxLength: 20 })),
-    page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   },
   { additionalProperties: false },

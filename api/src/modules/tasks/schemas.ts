@@ -40,7 +40,7 @@ export const TaskQuery = Type.Object(
     code: Type.Optional(Type.String({ maxLength: 40 })),
     applicant: Type.Optional(Type.String({ maxLength: 100 })),
     sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('priority'), Type.Literal('created')])),
-    page: Type.Optional(Type.Integer({ minimum: 1 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
   { additionalProperties: false },

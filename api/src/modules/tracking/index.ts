@@ -85,7 +85,7 @@ export async function trackingRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['tracking'],
         summary: "The signed-in applicant's dossiers, newest first",
         querystring: Type.Object(
-          { status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })), page: Type.Optional(Type.Integer({ minimum: 1 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+          { status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(DossierView), total: Type.Integer() }), 401: Problem, 403: Problem },
