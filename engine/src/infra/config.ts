@@ -35,7 +35,7 @@ export const CONFIG_VARIABLES = {
     default: '54329',
     min: 1024,
     max: 65535,
-    description: 'Port of the embedded PostgreSQL (loopback only)',
+    description: 'Port of the embedded PostgreSQL (loopback only; local clients use its Unix socket in the data folder)',
   },
   ENGINE: {
     kind: 'enum',
