@@ -4,7 +4,6 @@
  * one upsert per table.
  */
 import type pg from 'pg';
-import { queryBeginning } from './transaction.js';
 import type { WriteBatch } from './write-batch.js';
 import type { ElementType } from '../model/types.js';
 import {
@@ -94,10 +93,7 @@ export interface LoadedInstance {
  */
 export async function loadInstanceBy(client: pg.PoolClient, ref: InstanceRef): Promise<LoadedInstance> {
   const [lock, refKey] = 'jobKey' in ref ? [LOCK.jobKey, ref.jobKey] : 'userTaskKey' in ref ? [LOCK.userTaskKey, ref.userTaskKey] : [LOCK.key, ref.key];
-  // As a command's first statement, the lock carries the command's BEGIN (the key inlined: digits only).
-  const found = /^\d{1,19}$/.test(refKey)
-    ? await queryBeginning<InstanceRowDb>(client, { ...lock, values: [refKey] }, lock.text.replace('$1', refKey))
-    : await client.query<InstanceRowDb>({ ...lock, values: [refKey] });
+  const found = await client.query<InstanceRowDb>({ ...lock, values: [refKey] });
   const r = found.rows[0];
   if (!r) return {};
   const state = new InstanceState(
