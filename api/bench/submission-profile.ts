@@ -45,7 +45,12 @@ async function main() {
     dataDir,
     embeddedPort: 20000 + Math.floor(Math.random() * 20000),
     databaseName: 'motcua_count',
-    settings: { fsync: 'off', ...(process.env.PG_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}) },
+    settings: {
+      fsync: 'off',
+      ...(process.env.PG_STATEMENTS
+        ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' }
+        : {}),
+    },
   });
   const config = loadConfig({ SEED_DEMO: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   await migrateAll(db.url);
@@ -140,7 +145,14 @@ async function main() {
       `SELECT calls, total_exec_time + total_plan_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query
          FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
     );
-    for (const r of top.rows) console.log(JSON.stringify({ pgMsPerSubmission: +(r.ms / N).toFixed(3), callsPerSubmission: +(Number(r.calls) / N).toFixed(2), query: r.query }));
+    for (const r of top.rows)
+      console.log(
+        JSON.stringify({
+          pgMsPerSubmission: +(r.ms / N).toFixed(3),
+          callsPerSubmission: +(Number(r.calls) / N).toFixed(2),
+          query: r.query,
+        }),
+      );
   }
   const line = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
   line({
@@ -150,6 +162,22 @@ async function main() {
     seconds: (Date.now() - t0) / 1000,
     statements: +(total / N).toFixed(1),
     ...cpuPerOperation(cpu0, cpuSample(dataDir), N),
+  });
+  // ROWS_PER: rows the engine keeps per submission (all instances so far, divided by the submissions)
+  const rows = await app.pg.query<{ t: string; n: string }>(
+    `SELECT 'variable' AS t, count(*)::text AS n FROM engine.variable UNION ALL SELECT 'record', count(*)::text FROM engine.record
+     UNION ALL SELECT 'element_instance', count(*)::text FROM engine.element_instance`,
+  );
+  line({
+    metric: 'engine_rows_per_submission',
+    ...Object.fromEntries(rows.rows.map((r) => [r.t, +(Number(r.n) / (N + 1)).toFixed(1)])),
+  });
+  const kinds = await app.pg.query<{ k: string; n: string }>(
+    `SELECT value_type || ' ' || intent AS k, count(*)::text AS n FROM engine.record GROUP BY 1 ORDER BY count(*) DESC LIMIT 8`,
+  );
+  line({
+    metric: 'records_per_submission',
+    ...Object.fromEntries(kinds.rows.map((r) => [r.k, +(Number(r.n) / (N + 1)).toFixed(1)])),
   });
   for (const [statement, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 40))
     line({ perSubmission: +(n / N).toFixed(2), statement });
