@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { hasPdftotext, hasPopplerTool, pageCount, textOf } from '../../testing/pdf-text';
 import {
   PdfFontMissingError,
   apologyForm,
@@ -68,15 +69,6 @@ const forms: [string, FormModel][] = [
   })],
 ];
 
-const hasTool = (tool: string): boolean => {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const pageCount = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
 
 describe('one-stop forms as PDF (§2.3)', () => {
   it.each(forms)('should embed a Vietnamese font and show the national motto when rendering %s', async (name, model) => {
@@ -90,13 +82,13 @@ describe('one-stop forms as PDF (§2.3)', () => {
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+(NotoSerif|DejaVuSerif)/);
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(1);
     expect(modelText(model)).toContain(header.agency);
-    if (hasTool('pdftotext')) {
-      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+    if (hasPdftotext) {
+      const text = textOf(pdf);
       expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
       expect(text).toContain('Mỹ Tho, ngày 03 tháng 3 năm 2025');
     }
-    if (hasTool('pdftoppm')) {
+    if (hasPopplerTool('pdftoppm')) {
       const dir = path.join(os.tmpdir(), 'motcua-forms');
       fs.mkdirSync(dir, { recursive: true });
       const out = path.join(dir, name.replace(' ', '-'));

@@ -1,17 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { hasPdftotext, pageCount, textOf } from '../../testing/pdf-text';
 import { modelText, renderTrackingLog, trackingLogForm, type TrackingLogData } from './index.js';
 
 const vn = (local: string): number => Date.parse(`${local.replace(' ', 'T')}:00+07:00`);
-const hasPdftotext = ((): boolean => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const pageCount = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
-const textOf = (pdf: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 
 function logOf(n: number): TrackingLogData {
   return {

@@ -2,19 +2,10 @@
  * Mẫu 01 with the tracking secret (POST /api/dossiers/:code/receipt-slip.pdf): rendered on demand after the secret
  * is checked against the stored hash, for the applicant (online) and the one-stop officer who took a paper dossier.
  */
-import { execFileSync } from 'node:child_process';
 import { givenDossierWorld, householdForm, officer, signedIn, type DossierWorld } from '../../testing/dossiers.fixture';
 import type { TestBrowser } from '../../testing/http-client';
+import { flowOf as textOf, hasPdftotext } from '../../testing/pdf-text';
 
-const hasPdftotext = ((): boolean => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const textOf = (pdf: Buffer): string => execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
 
 interface Answer { dossier: { code: string }; trackingSecret: string }
 

@@ -3,25 +3,13 @@
  * agency (accepted, refused at the desk, withdrawn), a dossier of another agency, and many copies for paging.
  * The text checks need poppler's pdftotext (installed in CI and the dev image); page counts do not.
  */
-import { execFileSync } from 'node:child_process';
 import { givenDossierWorld, householdForm, officer, signedIn, until, untilStatus, type DossierWorld } from '../../testing/dossiers.fixture';
 import type { TestBrowser } from '../../testing/http-client';
+import { flowOf, hasPdftotext, pageCount, textOf } from '../../testing/pdf-text';
 import { registerData, registerPeriod, registerRows } from './documents';
 
 interface TaskItem { key: string; elementId: string }
 
-const hasPdftotext = ((): boolean => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const pageCount = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
-const textOf = (pdf: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
-/** Text in reading order (a wrapped cell's lines stay together), whitespace collapsed. */
-const flowOf = (pdf: Buffer): string => execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
 
 describe('Mẫu 06: an agency\'s dossier tracking log as PDF', () => {
   let w: DossierWorld;
