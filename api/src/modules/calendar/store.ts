@@ -1,5 +1,6 @@
 /** The stored holiday table (`holiday`): seeding from domain/holidays.ts, reading, replacing a year. */
 import type pg from 'pg';
+import { withTransaction } from '../../db/transaction.js';
 import { defaultHolidayTable } from '../../domain/holidays.js';
 import type { Holiday } from '../../domain/working-calendar.js';
 import { useStoredHolidays } from '../dossiers/calendar.js';
@@ -38,20 +39,12 @@ export async function refreshWorkingCalendar(pool: pg.Pool): Promise<void> {
 
 /** Replaces the holidays of `year` (one transaction), then refreshes the working calendar. */
 export async function replaceHolidayYear(pool: pg.Pool, year: number, holidays: readonly { date: string; name: string }[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(pool, async (client) => {
     await client.query(`DELETE FROM holiday WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`, [year]);
     await client.query(
       `INSERT INTO holiday (date, name, source) SELECT d::date, n, 'admin' FROM unnest($1::text[], $2::text[]) AS x(d, n)`,
       [holidays.map((h) => h.date), holidays.map((h) => h.name)],
     );
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
   await refreshWorkingCalendar(pool);
 }

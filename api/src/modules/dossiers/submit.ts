@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { withTransaction } from '../../db/transaction.js';
 import { codeAllocationSql, type Queryable } from '../../domain/dossier-code.js';
 import { generateTrackingSecret } from '../../domain/tracking-secret.js';
 import { ProblemError } from '../../plugins/errors.js';
@@ -333,19 +334,12 @@ async function submit(
     if (files.length === 0) {
       dossier = await insertDossier(app.pg, procedure.agencyCode, new Date(now), columns);
     } else {
-      const client = await app.pg.connect();
-      try {
-        await client.query('BEGIN');
-        dossier = await insertDossier(client, procedure.agencyCode, new Date(now), columns);
+      dossier = await withTransaction(app.pg, async (client) => {
+        const inserted = await insertDossier(client, procedure.agencyCode, new Date(now), columns);
         const uploadedBy = online ? submitter.principal.accountId : submitter.officer.accountId;
-        for (const file of files) attachments.push(await insertAttachment(client, dossier.code, file, planAttachment(dossier.code, file), file.purpose, uploadedBy));
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
-      }
+        for (const file of files) attachments.push(await insertAttachment(client, inserted.code, file, planAttachment(inserted.code, file), file.purpose, uploadedBy));
+        return inserted;
+      });
     }
   } catch (e) {
     // A concurrent retry with the same key won the insert: answer with its dossier.
