@@ -35,8 +35,26 @@ export function evaluateExpression(expr: Expression, context: Record<string, unk
     : evaluateFeel(expr.source, context);
 }
 
+/** A bare variable name (the most common mapping source, `=dossierCode`), and the FEEL words that are not names. */
+const BARE_NAME = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+const FEEL_WORDS = new Set([
+  'true', 'false', 'null', 'not', 'and', 'or', 'in', 'between', 'if', 'then', 'else', 'for', 'return', 'some',
+  'every', 'satisfies', 'instance', 'of', 'function', 'external',
+]);
+
 /** Like {@link evaluateFeel} but keeps the raw FEEL value for type checks. */
 export function evaluateRaw(source: string, context: Record<string, unknown>): RawFeelResult {
+  // A bare name of a variable that exists is its value: skip parsing (a mapping such as `=dossierCode` would
+  // otherwise cost a full feelin parse). A missing one goes through feelin for its "no variable found" warning.
+  const bare = BARE_NAME.exec(source);
+  if (bare && !FEEL_WORDS.has(bare[1]!) && Object.prototype.hasOwnProperty.call(context, bare[1]!)) {
+    const raw = context[bare[1]!];
+    try {
+      return { ok: true, value: feelToJson(raw), raw, warnings: [] };
+    } catch {
+      // not JSON-convertible as is: let feelin decide
+    }
+  }
   let raw: unknown;
   let warnings: Warning[];
   try {

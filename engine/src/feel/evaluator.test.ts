@@ -224,3 +224,39 @@ describe('typed helpers', () => {
     expect(expectDateTimeString(text(''), {}, { nullable: true })).toEqual({ ok: true, value: null });
   });
 });
+
+describe('a bare variable name (evaluated without parsing)', () => {
+  const values: [string, unknown][] = [
+    ['a string', '000.00.06.H56-261124-0001'],
+    ['a date-like string', '2026-11-24T08:00:00+07:00'],
+    ['a number', 1250.5],
+    ['zero', 0],
+    ['a boolean', false],
+    ['null', null],
+    ['a list', [1, 'a', { b: [true, null] }]],
+    ['a context', { name: 'Nguyễn Văn A', nested: { amount: 3, tags: ['x'] } }],
+  ];
+
+  it.each(values)('should give %s exactly as FEEL does through the parser', (_, value) => {
+    // given the same variable read bare (fast path) and in parentheses (parsed by feelin)
+    const context = { dossierCode: value, other: 1 };
+    // when
+    const bare = evaluateFeel('dossierCode', context);
+    const parsed = evaluateFeel('(dossierCode)', context);
+    // then
+    expect(bare).toEqual(parsed);
+    expect(bare).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it('should keep FEEL words and missing names on the parser (its value and warning)', () => {
+    // when
+    const word = evaluateFeel('true', { true: 'not me' });
+    const missing = evaluateFeel('nowhere', { somewhere: 1 });
+    const inherited = evaluateFeel('toString', {});
+    // then
+    expect(word).toEqual(evaluateFeel('(true)', { true: 'not me' }));
+    expect(missing).toMatchObject({ ok: true, value: null });
+    expect(missing.warnings.join(' ')).toMatch(/nowhere/);
+    expect(inherited).toMatchObject({ ok: true, value: null });
+  });
+});

@@ -145,6 +145,34 @@ describe('call activities', () => {
     expect(await rootVariables(h.engine, key)).toEqual({ amount: 21, result: 'ok' });
   });
 
+  it('should copy only the input mappings into the child when propagateAllParentVariables is false', async () => {
+    // given
+    const child = await deployChild();
+    const { key } = await startProcess(
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'call')}<bpmn:callActivity id="call"><bpmn:extensionElements>${calledElement(child, 'propagateAllParentVariables="false"')}
+         <zeebe:ioMapping><zeebe:input source="=code" target="code" /><zeebe:input source="=amount * 2" target="doubled" /><zeebe:input source="=missing" target="missing" /></zeebe:ioMapping></bpmn:extensionElements></bpmn:callActivity>${flow('f2', 'call', 'end')}<bpmn:endEvent id="end" />`,
+      { code: 'HS-1', amount: 21, applicant: 'An', formData: { a: 1 } },
+    );
+    // when
+    const job = await completeOne(h.engine, `work-${child}`, { approved: true });
+    // then
+    expect(job.variables).toEqual({ code: 'HS-1', doubled: 42, missing: null });
+    expect(await rootVariables(h.engine, key)).toEqual({ code: 'HS-1', amount: 21, applicant: 'An', formData: { a: 1 }, approved: true });
+  });
+
+  it('should copy no variable into the child when propagateAllParentVariables is false and there are no input mappings', async () => {
+    // given
+    const child = await deployChild();
+    await startProcess(
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'call')}<bpmn:callActivity id="call"><bpmn:extensionElements>${calledElement(child, 'propagateAllParentVariables="false"')}</bpmn:extensionElements></bpmn:callActivity>`,
+      { applicant: 'An' },
+    );
+    // when
+    const [job] = await activate(h.engine, `work-${child}`);
+    // then
+    expect(job!.variables).toEqual({});
+  });
+
   it('should raise a CALLED_ELEMENT_ERROR incident when the called process is not deployed', async () => {
     // given / when
     const missing = uniqueId('missing');
