@@ -45,6 +45,11 @@ export async function actionRoutes(fastify: FastifyInstance): Promise<void> {
       }
       await app.pg.query(`UPDATE dossier SET form_data = $2, updated_at = now() WHERE code = $1`, [d.code, JSON.stringify(data)]);
       const changed = Object.fromEntries(Object.keys(changes).filter((k) => k in data).map((k) => [k, data[k]]));
+      // The procedure's own variables take the corrected fields too: the message below only reaches the completeness
+      // check (a called process, which passes back its outcome, not the application form).
+      if (d.process_instance_key && Object.keys(changed).length > 0) {
+        await app.engine.setVariables({ elementInstanceKey: d.process_instance_key, variables: changed });
+      }
       await app.engine.publishMessage({
         name: 'dossier-supplemented',
         correlationKey: d.code,

@@ -107,6 +107,10 @@ describe('dossier lifecycle (business household registration)', () => {
     const row = await w.t.app.pg.query<{ paused_at: Date | null; pauses: unknown[] }>(`SELECT paused_at, pauses FROM dossier WHERE code = $1`, [code]);
     expect(row.rows[0]!.paused_at).toBeNull();
     expect(row.rows[0]!.pauses).toHaveLength(1);
+    // and the procedure's process sees the corrected field (its later steps and gateways read it)
+    const instanceKey = (await w.t.app.pg.query<{ process_instance_key: string }>(`SELECT process_instance_key FROM dossier WHERE code = $1`, [code])).rows[0]!.process_instance_key;
+    const variables = await w.t.app.engine.getVariables(instanceKey, instanceKey);
+    expect(variables.find((v) => v.name === 'businessLines')?.value).toBe('Bán lẻ hàng tạp hóa, đồ uống');
   }, 60_000);
 
   it('should set status 7 when the applicant withdraws', async () => {
