@@ -1,16 +1,39 @@
 // Jest projects: one per workspace plus cross-package tests. TypeScript is compiled by @swc/jest to CommonJS;
 // the ESM-only packages listed below are transformed too (see docs/testing.md).
 const esmPackages = [
-  'bpmn-moddle', 'zeebe-bpmn-moddle', 'moddle', 'moddle-xml', 'min-dash', 'saxen', 'feelin', '@bpmn-io/feelin',
-  'lezer-feel', '@lezer', 'temporal-polyfill', 'temporal-utils',
-  'bpmnlint', 'bpmnlint-plugin-camunda-compat', 'bpmnlint-utils', '@bpmn-io/moddle-utils', 'luxon',
-  'typebox', 'cookie', '@fastify/cookie', '@bpmn-io/feel-analyzer',
-  'openid-client', 'oauth4webapi', 'jose',
+  'bpmn-moddle',
+  'zeebe-bpmn-moddle',
+  'moddle',
+  'moddle-xml',
+  'min-dash',
+  'saxen',
+  'feelin',
+  '@bpmn-io/feelin',
+  'lezer-feel',
+  '@lezer',
+  'temporal-polyfill',
+  'temporal-utils',
+  'bpmnlint',
+  'bpmnlint-plugin-camunda-compat',
+  'bpmnlint-utils',
+  '@bpmn-io/moddle-utils',
+  'luxon',
+  'typebox',
+  'cookie',
+  '@fastify/cookie',
+  '@bpmn-io/feel-analyzer',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ];
 const swc = [
   '@swc/jest',
   {
-    jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2022',
+      transform: { react: { runtime: 'automatic' } },
+    },
     module: { type: 'commonjs' },
   },
 ];
@@ -39,7 +62,12 @@ export default {
   projects: [
     { ...common, displayName: 'engine', testMatch: ['<rootDir>/engine/**/*.test.ts'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/api/**/*.test.ts'] },
-    { ...common, displayName: 'web', testMatch: ['<rootDir>/web/src/**/*.test.{ts,tsx}'], testEnvironment: 'jsdom' },
+    {
+      ...common,
+      displayName: 'web',
+      testMatch: ['<rootDir>/web/src/**/*.test.{ts,tsx}'],
+      testEnvironment: 'jsdom',
+    },
     { ...common, displayName: 'processes', testMatch: ['<rootDir>/processes/**/*.test.ts'] },
     { ...common, displayName: 'tests', testMatch: ['<rootDir>/tests/**/*.test.ts'] },
   ],

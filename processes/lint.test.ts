@@ -49,7 +49,9 @@ const bpmnFiles = walk(PROCESSES_DIR, (f) => f.endsWith('.bpmn'));
 const formFiles = walk(PROCESSES_DIR, (f) => f.endsWith('.form'));
 const packageDirs = fs
   .readdirSync(PROCESSES_DIR, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && e.name !== SHARED_DIR && e.name !== TESTING_DIR && !e.name.startsWith('.'))
+  .filter(
+    (e) => e.isDirectory() && e.name !== SHARED_DIR && e.name !== TESTING_DIR && !e.name.startsWith('.'),
+  )
   .map((e) => e.name)
   .sort();
 const bpmnSources = new Map(bpmnFiles.map((f) => [f, fs.readFileSync(f, 'utf8')]));

@@ -48,14 +48,35 @@ async function main(): Promise<void> {
     dataDir,
     embeddedPort: await freePort(),
     databaseName: 'motcua_bench',
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '200', shared_buffers: '256MB' },
+    settings: {
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+      max_connections: '200',
+      shared_buffers: '256MB',
+    },
   });
   // autocannon is the (loopback) proxy: its X-Forwarded-For stands for many citizens behind it (tracking phase).
   // It runs in a worker thread (`workers: 1`): the load generator must not share the server's event loop.
-  const config = loadConfig({ SEED_DEMO: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TRUST_PROXY: '127.0.0.1,::1' });
+  const config = loadConfig({
+    SEED_DEMO: 'false',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    TRUST_PROXY: '127.0.0.1,::1',
+  });
   await migrateAll(db.url);
-  const engine = await createEmbeddedEngine({ databaseUrl: db.url, clock: new SystemClock(), startSchedulers: true });
-  const app = await buildApp({ config, databaseUrl: db.url, engine, logger: false, security: { loginRateLimit: { max: 10_000, timeWindowMs: 60_000 } } });
+  const engine = await createEmbeddedEngine({
+    databaseUrl: db.url,
+    clock: new SystemClock(),
+    startSchedulers: true,
+  });
+  const app = await buildApp({
+    config,
+    databaseUrl: db.url,
+    engine,
+    logger: false,
+    security: { loginRateLimit: { max: 10_000, timeWindowMs: 60_000 } },
+  });
   await app.ready();
   app.pg.on('error', (e) => line({ warning: 'pooled connection closed', message: e.message }));
   await seedDemoData(app.orm.em.fork(), { processesRoot: path.join(root, 'processes') });
@@ -63,40 +84,88 @@ async function main(): Promise<void> {
   const workers = startWorkers(app);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
-  const procedure = (await app.pg.query<{ id: string; agency_code: string }>(`SELECT id, agency_code FROM procedure WHERE package_key = 'business-household-registration'`)).rows[0]!;
-  const citizen = await createAccount(app.orm.em.fork(), { username: 'bench-citizen', fullName: 'Công dân đo tải', password: PASSWORD, roles: ['citizen'], memberships: [] });
-  await createAccount(app.orm.em.fork(), { username: 'bench-officer', fullName: 'Cán bộ đo tải', password: PASSWORD, roles: [], memberships: [{ agencyCode: procedure.agency_code, role: 'one-stop' }] });
+  const procedure = (
+    await app.pg.query<{ id: string; agency_code: string }>(
+      `SELECT id, agency_code FROM procedure WHERE package_key = 'business-household-registration'`,
+    )
+  ).rows[0]!;
+  const citizen = await createAccount(app.orm.em.fork(), {
+    username: 'bench-citizen',
+    fullName: 'Công dân đo tải',
+    password: PASSWORD,
+    roles: ['citizen'],
+    memberships: [],
+  });
+  await createAccount(app.orm.em.fork(), {
+    username: 'bench-officer',
+    fullName: 'Cán bộ đo tải',
+    password: PASSWORD,
+    roles: [],
+    memberships: [{ agencyCode: procedure.agency_code, role: 'one-stop' }],
+  });
 
   let t0 = Date.now();
-  await generateBulk(app.pg, { dossiers: DOSSIERS, tasks: TASKS, procedureId: procedure.id, accountId: citizen.id });
+  await generateBulk(app.pg, {
+    dossiers: DOSSIERS,
+    tasks: TASKS,
+    procedureId: procedure.id,
+    accountId: citizen.id,
+  });
   line({ phase: 'generate', dossiers: DOSSIERS, openTasks: TASKS, seconds: (Date.now() - t0) / 1000 });
 
   const login = async (username: string) => {
     const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
     const token = (csrf.json() as { csrfToken: string }).csrfToken;
-    const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD }, headers: { 'x-csrf-token': token, cookie: `csrf=${token}` } });
-    const cookies = (r.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
-    const session = (r.cookies as { name: string; value: string }[]).find((c) => c.name === 'csrf')?.value ?? token;
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: PASSWORD },
+      headers: { 'x-csrf-token': token, cookie: `csrf=${token}` },
+    });
+    const cookies = (r.cookies as { name: string; value: string }[])
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    const session =
+      (r.cookies as { name: string; value: string }[]).find((c) => c.name === 'csrf')?.value ?? token;
     return { cookie: cookies, csrf: session };
   };
   const c = await login('bench-citizen');
   const o = await login('bench-officer');
   const form = {
-    registrantType: 'individual', applicantName: 'Nguyễn Văn Tải', applicantDateOfBirth: '1990-05-01', applicantIdNumber: '082201000777',
-    applicantPhone: '0912345678', applicantAddress: 'Mỹ Tho', businessName: 'Tạp hóa đo tải', businessAddress: 'Mỹ Tho', businessLines: 'Bán lẻ', capital: 1000, deliveryMethod: 'in-person',
+    registrantType: 'individual',
+    applicantName: 'Nguyễn Văn Tải',
+    applicantDateOfBirth: '1990-05-01',
+    applicantIdNumber: '082201000777',
+    applicantPhone: '0912345678',
+    applicantAddress: 'Mỹ Tho',
+    businessName: 'Tạp hóa đo tải',
+    businessAddress: 'Mỹ Tho',
+    businessLines: 'Bán lẻ',
+    capital: 1000,
+    deliveryMethod: 'in-person',
   };
 
   const embeddedDir = process.env.DATABASE_URL ? undefined : dataDir;
   let cpu0 = cpuSample(embeddedDir);
   const submissions = await autocannon({
-    url: `${address}/api/dossiers`, method: 'POST', connections: 16, duration: SECONDS, workers: 1,
+    url: `${address}/api/dossiers`,
+    method: 'POST',
+    connections: 16,
+    duration: SECONDS,
+    workers: 1,
     headers: { 'content-type': 'application/json', cookie: c.cookie, 'x-csrf-token': c.csrf },
     body: JSON.stringify({ procedureId: procedure.id, formData: form }),
   });
   // CPU per submission includes the workers' share so far (the rest follows in drain-workers, counted below).
   line({
-    metric: 'submissions_per_second', value: Math.round(submissions.requests.average), total: submissions['2xx'], non2xx: submissions.non2xx, errors: submissions.errors,
-    p50_ms: submissions.latency.p50, p99_ms: submissions.latency.p99, target: '>= 300',
+    metric: 'submissions_per_second',
+    value: Math.round(submissions.requests.average),
+    total: submissions['2xx'],
+    non2xx: submissions.non2xx,
+    errors: submissions.errors,
+    p50_ms: submissions.latency.p50,
+    p99_ms: submissions.latency.p99,
+    target: '>= 300',
   });
 
   // The submissions leave their status/SLA jobs to the workers: let them finish so that the next phase measures the
@@ -104,20 +173,50 @@ async function main(): Promise<void> {
   t0 = Date.now();
   let pending = 0;
   for (let i = 0; i < 480; i++) {
-    pending = Number((await app.pg.query<{ n: string }>(`SELECT count(*) AS n FROM engine.job WHERE state IN ('ACTIVATABLE', 'ACTIVATED')`)).rows[0]?.n ?? 0);
+    pending = Number(
+      (
+        await app.pg.query<{ n: string }>(
+          `SELECT count(*) AS n FROM engine.job WHERE state IN ('ACTIVATABLE', 'ACTIVATED')`,
+        )
+      ).rows[0]?.n ?? 0,
+    );
     if (pending === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   line({ phase: 'drain-workers', seconds: (Date.now() - t0) / 1000, pendingJobs: pending });
-  line({ metric: 'cpu_per_submission', ...cpuPerOperation(cpu0, cpuSample(embeddedDir), submissions['2xx']), note: 'HTTP, engine and job workers, until the workers drained' });
+  line({
+    metric: 'cpu_per_submission',
+    ...cpuPerOperation(cpu0, cpuSample(embeddedDir), submissions['2xx']),
+    note: 'HTTP, engine and job workers, until the workers drained',
+  });
 
   cpu0 = cpuSample(embeddedDir);
-  const tasks = await autocannon({ url: `${address}/api/tasks?scope=group&sort=due`, connections: 8, duration: SECONDS, workers: 1, headers: { cookie: o.cookie } });
-  line({ metric: 'task_list_p99_ms', value: tasks.latency.p99, p50_ms: tasks.latency.p50, rps: Math.round(tasks.requests.average), non2xx: tasks.non2xx, errors: tasks.errors, target: '< 50', ...cpuPerOperation(cpu0, cpuSample(embeddedDir), tasks.requests.total) });
+  const tasks = await autocannon({
+    url: `${address}/api/tasks?scope=group&sort=due`,
+    connections: 8,
+    duration: SECONDS,
+    workers: 1,
+    headers: { cookie: o.cookie },
+  });
+  line({
+    metric: 'task_list_p99_ms',
+    value: tasks.latency.p99,
+    p50_ms: tasks.latency.p50,
+    rps: Math.round(tasks.requests.average),
+    non2xx: tasks.non2xx,
+    errors: tasks.errors,
+    target: '< 50',
+    ...cpuPerOperation(cpu0, cpuSample(embeddedDir), tasks.requests.total),
+  });
 
   const known: { code: string; secret: string }[] = [];
   for (let i = 0; i < 100; i++) {
-    const r = await app.inject({ method: 'POST', url: '/api/dossiers', payload: { procedureId: procedure.id, formData: form }, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureId: procedure.id, formData: form },
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
+    });
     const body = r.json() as { dossier: { code: string }; trackingSecret: string };
     known.push({ code: body.dossier.code, secret: body.trackingSecret });
   }
@@ -128,10 +227,22 @@ async function main(): Promise<void> {
   process.env.BENCH_TRACKING_FILE = trackingFile;
   cpu0 = cpuSample(embeddedDir);
   const lookups = await autocannon({
-    url: address, connections: 8, duration: SECONDS, workers: 1,
+    url: address,
+    connections: 8,
+    duration: SECONDS,
+    workers: 1,
     requests: [{ method: 'GET', setupRequest: path.join(import.meta.dirname, 'tracking-request.cjs') }],
   });
-  line({ metric: 'tracking_lookup_p99_ms', value: lookups.latency.p99, p50_ms: lookups.latency.p50, rps: Math.round(lookups.requests.average), non2xx: lookups.non2xx, errors: lookups.errors, target: '< 10', ...cpuPerOperation(cpu0, cpuSample(embeddedDir), lookups.requests.total) });
+  line({
+    metric: 'tracking_lookup_p99_ms',
+    value: lookups.latency.p99,
+    p50_ms: lookups.latency.p50,
+    rps: Math.round(lookups.requests.average),
+    non2xx: lookups.non2xx,
+    errors: lookups.errors,
+    target: '< 10',
+    ...cpuPerOperation(cpu0, cpuSample(embeddedDir), lookups.requests.total),
+  });
 
   t0 = Date.now();
   await workers.close();

@@ -7,9 +7,16 @@
 import type pg from 'pg';
 
 /** Inserts `dossiers` dossiers and `tasks` open tasks; returns the candidate groups used. */
-export async function generateBulk(pool: pg.Pool, options: { dossiers: number; tasks: number; procedureId: string; accountId: string }): Promise<string[]> {
-  const agencies = (await pool.query<{ code: string }>(`SELECT DISTINCT code FROM agency ORDER BY code`)).rows.map((r) => r.code);
-  const groups = agencies.flatMap((a) => ['one-stop', 'specialist', 'section-head', 'agency-head'].map((r) => `${a}:${r}`));
+export async function generateBulk(
+  pool: pg.Pool,
+  options: { dossiers: number; tasks: number; procedureId: string; accountId: string },
+): Promise<string[]> {
+  const agencies = (
+    await pool.query<{ code: string }>(`SELECT DISTINCT code FROM agency ORDER BY code`)
+  ).rows.map((r) => r.code);
+  const groups = agencies.flatMap((a) =>
+    ['one-stop', 'specialist', 'section-head', 'agency-head'].map((r) => `${a}:${r}`),
+  );
   await pool.query(`SET maintenance_work_mem = '256MB'`).catch(() => {});
   await pool.query(
     `INSERT INTO dossier (code, agency_code, procedure_id, procedure_code, procedure_name, variant_key, bpmn_process_id, process_instance_key, lifecycle, status,

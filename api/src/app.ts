@@ -90,11 +90,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(ormPlugin, { databaseUrl: deps.databaseUrl });
   await app.register(authPlugin, { security: { ...defaultSecurity, ...deps.security } });
   // Once for the whole app (fastify-plugin wrapped): attachments and analyst deployments both read multipart.
-  await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 10, fields: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 10, fields: 10 },
+  });
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Một Cửa API', version: '0.1.0', description: 'Dịch vụ công trực tuyến / Online public services' },
+      info: {
+        title: 'Một Cửa API',
+        version: '0.1.0',
+        description: 'Dịch vụ công trực tuyến / Online public services',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
@@ -107,9 +113,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'catalogue', description: 'Public procedure catalogue (tra cứu thủ tục hành chính)' },
         { name: 'reference', description: 'Agencies and administrative units, effective-dated' },
         { name: 'admin', description: 'Administration of accounts, agencies and procedures (role admin)' },
-        { name: 'dossiers', description: 'Dossiers (hồ sơ): submission, attachments, supplementation, withdrawal, forms' },
+        {
+          name: 'dossiers',
+          description: 'Dossiers (hồ sơ): submission, attachments, supplementation, withdrawal, forms',
+        },
         { name: 'tasks', description: "Officers' task lists and decisions" },
-        { name: 'tracking', description: 'Public dossier look-up and the applicant\'s own dossiers' },
+        { name: 'tracking', description: "Public dossier look-up and the applicant's own dossiers" },
         { name: 'analyst', description: 'Process models, versions, instance views, incidents' },
         { name: 'audit', description: 'Audit log of state changes' },
         { name: 'statistics', description: 'On-time / late counts and ratings per agency' },
@@ -144,7 +153,8 @@ function registerWebApp(app: FastifyInstance, webRoot: string | undefined): void
     void app.register(fastifyStatic, { root: webRoot, wildcard: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/docs');
+    const wantsPage =
+      request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/docs');
     if (wantsPage && index && fs.existsSync(index)) {
       return reply.type('text/html').send(fs.createReadStream(index));
     }

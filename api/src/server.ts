@@ -5,7 +5,12 @@
  */
 import path from 'node:path';
 import { ConfigError, findProjectRoot, loadConfig, openDatabase, type Config } from '@motcua/engine/postgres';
-import { createCamundaEngine, createEmbeddedEngine, SystemClock, type WorkflowEngine } from '@motcua/engine/client';
+import {
+  createCamundaEngine,
+  createEmbeddedEngine,
+  SystemClock,
+  type WorkflowEngine,
+} from '@motcua/engine/client';
 import { buildApp } from './app.js';
 import { startWorkers } from './workers/index.js';
 import { startDvcqgSync } from './modules/dvcqg/index.js';
@@ -111,9 +116,17 @@ async function main(): Promise<void> {
   const engine: WorkflowEngine =
     config.ENGINE === 'camunda'
       ? createCamundaEngine()
-      : await createEmbeddedEngine({ databaseUrl: database.url, clock: new SystemClock(), startSchedulers: true });
+      : await createEmbeddedEngine({
+          databaseUrl: database.url,
+          clock: new SystemClock(),
+          startSchedulers: true,
+        });
   resources.push({ name: 'workflow engine', close: () => engine.close() });
-  log(config.ENGINE === 'camunda' ? 'Workflow engine: Camunda 8 cluster (ENGINE=camunda)' : 'Workflow engine (embedded) started');
+  log(
+    config.ENGINE === 'camunda'
+      ? 'Workflow engine: Camunda 8 cluster (ENGINE=camunda)'
+      : 'Workflow engine (embedded) started',
+  );
   checkpoint();
 
   if (config.DEPLOY_PROCESSES) await deployProcesses(engine, path.join(root, 'processes'), log);
@@ -137,7 +150,9 @@ async function main(): Promise<void> {
   log(`Job workers started for ${workers.types.length} job types`);
   const dvcqg = startDvcqgSync(app);
   resources.push({ name: 'DVCQG sync', close: () => dvcqg.close() });
-  log(`DVCQG sync started (${dvcqg.clientKind === 'http' ? 'sending to DVCQG_SYNC_URL' : 'recording payloads, no DVCQG_SYNC_URL'})`);
+  log(
+    `DVCQG sync started (${dvcqg.clientKind === 'http' ? 'sending to DVCQG_SYNC_URL' : 'recording payloads, no DVCQG_SYNC_URL'})`,
+  );
 
   const seedModule = await loadSeedModule();
   await runSeeds({ app, pool: app.pg, databaseUrl: database.url, engine, config, log }, seedModule);

@@ -4,7 +4,9 @@ import { buildTestApp, type TestApp } from '../../tests/support/app';
 /** The client address the audit log recorded for a refused (403, no CSRF token) login carrying `probe`. */
 async function recordedIp(t: TestApp, probe: string): Promise<string | null | undefined> {
   for (let i = 0; i < 200; i++) {
-    const r = await t.app.pg.query<{ ip: string | null }>(`SELECT ip FROM audit_log WHERE url LIKE $1`, [`%${probe}%`]);
+    const r = await t.app.pg.query<{ ip: string | null }>(`SELECT ip FROM audit_log WHERE url LIKE $1`, [
+      `%${probe}%`,
+    ]);
     if (r.rows[0]) return r.rows[0].ip;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

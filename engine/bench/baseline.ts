@@ -43,7 +43,11 @@ export async function parseForBaseline(xml: string): Promise<unknown> {
 }
 
 /** Starts the baseline driver. */
-export async function startBaseline(url: string, moddleContext: unknown, poolSize: number): Promise<BenchDriver> {
+export async function startBaseline(
+  url: string,
+  moddleContext: unknown,
+  poolSize: number,
+): Promise<BenchDriver> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {});
   let jobs = 0;
@@ -61,7 +65,9 @@ export async function startBaseline(url: string, moddleContext: unknown, poolSiz
   return {
     async create(i) {
       const id = `bench-${process.pid}-${i}`;
-      const engine = new Engine({ name: id, moddleContext, extensions } as unknown as ConstructorParameters<typeof Engine>[0]);
+      const engine = new Engine({ name: id, moddleContext, extensions } as unknown as ConstructorParameters<
+        typeof Engine
+      >[0]);
       let chain: Promise<unknown> = Promise.resolve();
       const save = (): Promise<unknown> => {
         chain = chain.then(async () => {
@@ -84,7 +90,9 @@ export async function startBaseline(url: string, moddleContext: unknown, poolSiz
         engine.once('end', () => void save().then(() => resolve(), reject));
         engine.once('error', (err: Error) => reject(err));
       });
-      await engine.execute({ listener, variables: dossierVariables(i) } as unknown as Parameters<typeof engine.execute>[0]);
+      await engine.execute({ listener, variables: dossierVariables(i) } as unknown as Parameters<
+        typeof engine.execute
+      >[0]);
       await save();
       return { done };
     },

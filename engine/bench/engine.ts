@@ -52,7 +52,11 @@ async function main(): Promise<void> {
     const base = { url: db.url, warmupMs, measureMs, serverCpuSeconds: () => db.cpuSeconds() };
     if (engines.includes('motcua')) {
       await deployReference(db.url, xml);
-      const opts: PhaseOptions = { ...base, engine: 'motcua', start: () => startMotcua({ url: db.url, poolSize, maxJobs }) };
+      const opts: PhaseOptions = {
+        ...base,
+        engine: 'motcua',
+        start: () => startMotcua({ url: db.url, poolSize, maxJobs }),
+      };
       const sat = await saturation(opts, inflight);
       emit(sat);
       const lat = await latency(opts, Number(sat.instancesPerSec) / 2);
@@ -62,7 +66,11 @@ async function main(): Promise<void> {
     if (engines.includes('baseline')) {
       await prepareBaseline(db.url);
       const moddle = await parseForBaseline(xml);
-      const opts: PhaseOptions = { ...base, engine: 'bpmn-engine+pg', start: () => startBaseline(db.url, moddle, poolSize) };
+      const opts: PhaseOptions = {
+        ...base,
+        engine: 'bpmn-engine+pg',
+        start: () => startBaseline(db.url, moddle, poolSize),
+      };
       const sat = await saturation(opts, inflight);
       emit(sat);
       const lat = await latency(opts, Number(sat.instancesPerSec) / 2);
@@ -76,7 +84,10 @@ async function main(): Promise<void> {
         baselineInstancesPerSec: results.baseline.rate,
         ratio: r1(results.motcua.rate / results.baseline.rate),
         target: { instancesPerSec: 300, p99Ms: 250, ratio: 2 },
-        met: results.motcua.rate >= 300 && results.motcua.p99 < 250 && results.motcua.rate >= 2 * results.baseline.rate,
+        met:
+          results.motcua.rate >= 300 &&
+          results.motcua.p99 < 250 &&
+          results.motcua.rate >= 2 * results.baseline.rate,
       });
     }
   } catch (e) {

@@ -29,9 +29,21 @@ function model(id: string, type: string): string {
 }
 
 async function main(): Promise<void> {
-  emit({ bench: 'gateway', jobs: JOBS, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version });
+  emit({
+    bench: 'gateway',
+    jobs: JOBS,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+  });
   const db = await startBenchDatabase();
-  const gateways = await startGateways({ databaseUrl: db.url, grpcPort: 0, restPort: false, log: () => {}, poolSize: 20 });
+  const gateways = await startGateways({
+    databaseUrl: db.url,
+    grpcPort: 0,
+    restPort: false,
+    log: () => {},
+    poolSize: 20,
+  });
   const embedded = gateways.engine;
   const config = {
     ZEEBE_GRPC_ADDRESS: `grpc://${gateways.grpc.address}`,
@@ -41,8 +53,16 @@ async function main(): Promise<void> {
   };
   const variants: { name: string; engine: () => WorkflowEngine; owned: boolean }[] = [
     { name: 'in-process embedded adapter', engine: () => embedded, owned: false },
-    { name: '@camunda8/sdk worker, gRPC ActivateJobs (long polling)', engine: () => createCamundaEngine({ config, workerMode: 'poll' }), owned: true },
-    { name: '@camunda8/sdk worker, gRPC StreamActivatedJobs', engine: () => createCamundaEngine({ config, workerMode: 'stream' }), owned: true },
+    {
+      name: '@camunda8/sdk worker, gRPC ActivateJobs (long polling)',
+      engine: () => createCamundaEngine({ config, workerMode: 'poll' }),
+      owned: true,
+    },
+    {
+      name: '@camunda8/sdk worker, gRPC StreamActivatedJobs',
+      engine: () => createCamundaEngine({ config, workerMode: 'stream' }),
+      owned: true,
+    },
   ];
   try {
     for (const [i, variant] of variants.entries()) {
@@ -51,7 +71,11 @@ async function main(): Promise<void> {
       await embedded.deployResources([{ name: `${id}.bpmn`, content: model(id, type) }]);
       const keys = new Set<string>();
       for (let n = 0; n < JOBS; n += 16) {
-        const batch = await Promise.all(Array.from({ length: Math.min(16, JOBS - n) }, () => embedded.createProcessInstance({ bpmnProcessId: id })));
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(16, JOBS - n) }, () =>
+            embedded.createProcessInstance({ bpmnProcessId: id }),
+          ),
+        );
         for (const c of batch) keys.add(c.processInstanceKey);
       }
       let done = 0;
@@ -63,14 +87,26 @@ async function main(): Promise<void> {
       embedded.core.on('completed', onCompleted);
       const engine = variant.engine();
       const started = performance.now();
-      const worker: JobWorker = engine.createWorker({ type, maxJobsToActivate: 32, timeoutMs: 60_000, pollTimeoutMs: 10_000, handler: async () => ({ outcome: 'complete', variables: { ok: true } }) });
+      const worker: JobWorker = engine.createWorker({
+        type,
+        maxJobsToActivate: 32,
+        timeoutMs: 60_000,
+        pollTimeoutMs: 10_000,
+        handler: async () => ({ outcome: 'complete', variables: { ok: true } }),
+      });
       const limit = new Promise<void>((resolve) => setTimeout(resolve, LIMIT_MS).unref());
       await Promise.race([all, limit]);
       const seconds = (performance.now() - started) / 1000;
       embedded.core.off('completed', onCompleted);
       await worker.close();
       if (variant.owned) await engine.close();
-      emit({ variant: variant.name, jobsCompleted: done, seconds: r1(seconds), jobsPerSecond: r1(done / seconds), finished: done === JOBS });
+      emit({
+        variant: variant.name,
+        jobsCompleted: done,
+        seconds: r1(seconds),
+        jobsPerSecond: r1(done / seconds),
+        finished: done === JOBS,
+      });
     }
   } finally {
     await gateways.close();

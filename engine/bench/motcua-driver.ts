@@ -23,18 +23,27 @@ export interface MotcuaDriverOptions {
   maxJobs: number;
 }
 
-async function userTaskWorker(engine: EmbeddedEngine, running: () => boolean, onTask: () => void): Promise<void> {
+async function userTaskWorker(
+  engine: EmbeddedEngine,
+  running: () => boolean,
+  onTask: () => void,
+): Promise<void> {
   const inFlight = new Set<string>();
   while (running()) {
     let fresh = 0;
     try {
-      const page = await engine.searchUserTasks({ state: 'CREATED', bpmnProcessId: REFERENCE_PROCESS_ID, limit: 200 });
+      const page = await engine.searchUserTasks({
+        state: 'CREATED',
+        bpmnProcessId: REFERENCE_PROCESS_ID,
+        limit: 200,
+      });
       for (const task of page.items) {
         if (inFlight.has(task.userTaskKey)) continue;
         fresh++;
         inFlight.add(task.userTaskKey);
         onTask();
-        const variables = task.elementId === 'review' ? { reviewed: true, reviewer: 'bench' } : { approved: true };
+        const variables =
+          task.elementId === 'review' ? { reviewed: true, reviewer: 'bench' } : { approved: true };
         void engine
           .completeUserTask({ userTaskKey: task.userTaskKey, variables })
           .catch(() => {})
@@ -73,10 +82,17 @@ export async function startMotcua(opts: MotcuaDriverOptions): Promise<BenchDrive
       },
     });
   }
-  const tasks = userTaskWorker(engine, () => running, () => {});
+  const tasks = userTaskWorker(
+    engine,
+    () => running,
+    () => {},
+  );
   return {
     async create(i) {
-      const created = await engine.createProcessInstance({ bpmnProcessId: REFERENCE_PROCESS_ID, variables: dossierVariables(i) });
+      const created = await engine.createProcessInstance({
+        bpmnProcessId: REFERENCE_PROCESS_ID,
+        variables: dossierVariables(i),
+      });
       const key = created.processInstanceKey;
       if (early.delete(key)) return { done: Promise.resolve() };
       return { done: new Promise<void>((resolve) => waiters.set(key, resolve)) };

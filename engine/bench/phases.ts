@@ -31,7 +31,13 @@ function cpuNow(opts: PhaseOptions): { node: number; server: number } {
   return { node: (u.user + u.system) / 1e6, server: opts.serverCpuSeconds?.() ?? 0 };
 }
 
-function summary(opts: PhaseOptions, phase: string, completed: number, commits: number, walBytes: number): Record<string, unknown> {
+function summary(
+  opts: PhaseOptions,
+  phase: string,
+  completed: number,
+  commits: number,
+  walBytes: number,
+): Record<string, unknown> {
   return {
     engine: opts.engine,
     phase,

@@ -81,7 +81,12 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-engine-pg-'));
   fs.chmodSync(dir, 0o755);
   const log = process.env.BENCH_PG_LOG ? (m: string) => process.stderr.write(`[pg] ${m}\n`) : undefined;
-  const server = await startEmbeddedServer({ dataDir: path.join(dir, 'data'), port: await freePort(), log, settings: benchSettings() });
+  const server = await startEmbeddedServer({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    log,
+    settings: benchSettings(),
+  });
   const url = await ensureDatabase(server.adminUrl, 'bench');
   await migrate(url, { part: 'engine', migrations: engineMigrations });
   return {
@@ -143,12 +148,27 @@ export function dossierVariables(i: number): Record<string, unknown> {
       birthDate: '1985-04-12',
       phone: '0901234567',
       email: 'nguyen.van.an@example.vn',
-      address: { street: '12 Lê Lợi', ward: 'Phường Bến Nghé', district: 'Quận 1', province: 'TP Hồ Chí Minh' },
+      address: {
+        street: '12 Lê Lợi',
+        ward: 'Phường Bến Nghé',
+        district: 'Quận 1',
+        province: 'TP Hồ Chí Minh',
+      },
     },
     documents: [
       { code: 'DON', name: 'Đơn đề nghị', pages: 2, checksum: 'a3f1c9e2b7d4a3f1c9e2b7d4a3f1c9e2' },
-      { code: 'CCCD', name: 'Bản sao căn cước công dân', pages: 1, checksum: 'b7d4a3f1c9e2b7d4a3f1c9e2b7d4a3f1' },
-      { code: 'GCN', name: 'Giấy chứng nhận quyền sử dụng đất', pages: 4, checksum: 'c9e2b7d4a3f1c9e2b7d4a3f1c9e2b7d4' },
+      {
+        code: 'CCCD',
+        name: 'Bản sao căn cước công dân',
+        pages: 1,
+        checksum: 'b7d4a3f1c9e2b7d4a3f1c9e2b7d4a3f1',
+      },
+      {
+        code: 'GCN',
+        name: 'Giấy chứng nhận quyền sử dụng đất',
+        pages: 4,
+        checksum: 'c9e2b7d4a3f1c9e2b7d4a3f1c9e2b7d4',
+      },
     ],
     delivery: { channel: 'post', note: 'Giao trong giờ hành chính, gọi trước khi giao hồ sơ kết quả.' },
     submittedAt: '2026-03-02T08:30:00+07:00',

@@ -63,7 +63,11 @@ export async function activate(engine: EmbeddedEngine, type: string, max = 10): 
 }
 
 /** Activates one job of `type` and completes it with `variables`. */
-export async function completeOne(engine: EmbeddedEngine, type: string, variables: Record<string, unknown> = {}): Promise<ActivatedJob> {
+export async function completeOne(
+  engine: EmbeddedEngine,
+  type: string,
+  variables: Record<string, unknown> = {},
+): Promise<ActivatedJob> {
   const [job] = await activate(engine, type, 1);
   if (!job) throw new Error(`no job of type ${type}`);
   await engine.completeJob({ jobKey: job.key, variables });
@@ -71,9 +75,15 @@ export async function completeOne(engine: EmbeddedEngine, type: string, variable
 }
 
 /** Element ids that reached `intent` in order, for one instance. */
-export async function elementsWith(engine: EmbeddedEngine, instanceKey: string, intent: string): Promise<string[]> {
+export async function elementsWith(
+  engine: EmbeddedEngine,
+  instanceKey: string,
+  intent: string,
+): Promise<string[]> {
   const records: EngineRecord[] = await engine.getRecords(instanceKey);
-  return records.filter((r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === intent).map((r) => r.elementId!);
+  return records
+    .filter((r) => r.valueType === 'PROCESS_INSTANCE' && r.intent === intent)
+    .map((r) => r.elementId!);
 }
 
 export async function instanceState(engine: EmbeddedEngine, key: string): Promise<string> {

@@ -23,7 +23,10 @@ const dossier = (code: string, extra: Record<string, unknown> = {}) => ({
 const env = setUpScenarioEnvironment('scenario_shared');
 
 async function draftApology(s: Scenario): Promise<void> {
-  await s.completeTask('motcua-apology-draft', { newAppointmentDate: '2026-03-20T16:00:00+07:00', delayReason: 'Chờ xác minh' });
+  await s.completeTask('motcua-apology-draft', {
+    newAppointmentDate: '2026-03-20T16:00:00+07:00',
+    delayReason: 'Chờ xác minh',
+  });
 }
 
 describe('motcua-completeness-check', () => {
@@ -35,7 +38,13 @@ describe('motcua-completeness-check', () => {
     // then
     await s.expectHealthy('COMPLETED');
     expect(s.statuses).toEqual([2]);
-    expect(await s.variables()).toEqual(expect.objectContaining({ completenessDecision: 'accepted', receiptNumber: expect.any(String), apologyTimerDuration: 'P9D' }));
+    expect(await s.variables()).toEqual(
+      expect.objectContaining({
+        completenessDecision: 'accepted',
+        receiptNumber: expect.any(String),
+        apologyTimerDuration: 'P9D',
+      }),
+    );
   });
 
   it('should loop as often as needed when the officer requests a supplement twice', async () => {
@@ -65,7 +74,9 @@ describe('motcua-completeness-check', () => {
     await s.expectHealthy('COMPLETED');
     expect(s.statuses).toEqual([1, 5, 3]);
     expect((await s.variables()).completenessDecision).toBe('refused');
-    expect(s.jobs.filter((j) => j.type === 'dossier.refusal').map((j) => j.elementId)).toEqual(['Task_RefuseExpired']);
+    expect(s.jobs.filter((j) => j.type === 'dossier.refusal').map((j) => j.elementId)).toEqual([
+      'Task_RefuseExpired',
+    ]);
   });
 
   it('should end the called check and cancel its deadline when the applicant withdraws while a supplement is awaited', async () => {
@@ -106,9 +117,15 @@ describe('motcua-apology', () => {
     await s.advance(`P${s.settings.timeLimitDays - 1}D`);
     await draftApology(s);
     // when
-    await s.completeTask('motcua-apology-approval', { apologyApprovalDecision: 'send-back', apologyApprovalComment: 'Nêu rõ lý do' });
+    await s.completeTask('motcua-apology-approval', {
+      apologyApprovalDecision: 'send-back',
+      apologyApprovalComment: 'Nêu rõ lý do',
+    });
     await draftApology(s);
-    await s.completeTask('motcua-apology-approval', { apologyApprovalDecision: 'approve', apologyApprovalComment: 'Đồng ý' });
+    await s.completeTask('motcua-apology-approval', {
+      apologyApprovalDecision: 'approve',
+      apologyApprovalComment: 'Đồng ý',
+    });
     // then
     await s.expectHealthy('ACTIVE');
     expect(s.jobTypes().filter((t) => t === 'dossier.apology')).toHaveLength(1);
@@ -118,7 +135,14 @@ describe('motcua-apology', () => {
 
 describe('motcua-result-return', () => {
   const ready = (code: string, deliveryMethod: string, feeTiming: string) =>
-    dossier(code, { deliveryMethod, feeTiming, feeAmount: 50_000, resultDocumentId: 'DOC-1', applicantAddress: '12 Lê Lợi, TP Mỹ Tho', appointmentDate: '2026-03-16T16:00:00+07:00' });
+    dossier(code, {
+      deliveryMethod,
+      feeTiming,
+      feeAmount: 50_000,
+      resultDocumentId: 'DOC-1',
+      applicantAddress: '12 Lê Lợi, TP Mỹ Tho',
+      appointmentDate: '2026-03-16T16:00:00+07:00',
+    });
 
   it('should send the result by post and reach status 10 when the applicant chose postal delivery', async () => {
     // given / when

@@ -42,7 +42,13 @@ describe('business household registration scenarios', () => {
     // then
     await s.expectHealthy('COMPLETED');
     expect(s.statuses).toEqual([1, 2, 4, ...RETURN_WITH_FEE_STATUSES]);
-    expect(s.jobTypes()).toEqual(expect.arrayContaining(['business-registry.household.check', 'business-registry.household.register', 'dossier.result']));
+    expect(s.jobTypes()).toEqual(
+      expect.arrayContaining([
+        'business-registry.household.check',
+        'business-registry.household.register',
+        'dossier.result',
+      ]),
+    );
   });
 
   it('should pause, wait and check again when a supplementation is requested and the applicant supplements', async () => {
@@ -56,7 +62,9 @@ describe('business household registration scenarios', () => {
     // then
     await s.expectHealthy('ACTIVE');
     expect(s.statuses).toEqual([1, 5, 1, 2, 4]);
-    expect(s.jobTypes()).toEqual(expect.arrayContaining(['dossier.supplement-request', 'sla.pause', 'sla.resume']));
+    expect(s.jobTypes()).toEqual(
+      expect.arrayContaining(['dossier.supplement-request', 'sla.pause', 'sla.resume']),
+    );
     expect(await s.openTaskIds()).toEqual(['Task_Appraise']);
   });
 

@@ -23,14 +23,28 @@ const application = {
 
 const env = setUpScenarioEnvironment('scenario_complaint');
 
-const accept = (s: Scenario) => s.completeTask(`${FORMS}-acceptance`, { acceptanceDecision: 'accept', isComplexCase: false, isRemoteArea: false });
+const accept = (s: Scenario) =>
+  s.completeTask(`${FORMS}-acceptance`, {
+    acceptanceDecision: 'accept',
+    isComplexCase: false,
+    isRemoteArea: false,
+  });
 
 async function resolve(s: Scenario): Promise<void> {
   await s.completeTask(`${FORMS}-verification`, { verificationReport: 'Đã xác minh hồ sơ bồi thường' });
-  await s.completeTask(`${FORMS}-dialogue`, { dialogueDate: '2026-03-20T09:00:00+07:00', dialogueMinutes: 'Biên bản đối thoại' });
-  await s.completeTask(`${FORMS}-appraisal`, { complaintConclusion: 'partly-valid', decisionDraft: 'Dự thảo quyết định giải quyết khiếu nại' });
+  await s.completeTask(`${FORMS}-dialogue`, {
+    dialogueDate: '2026-03-20T09:00:00+07:00',
+    dialogueMinutes: 'Biên bản đối thoại',
+  });
+  await s.completeTask(`${FORMS}-appraisal`, {
+    complaintConclusion: 'partly-valid',
+    decisionDraft: 'Dự thảo quyết định giải quyết khiếu nại',
+  });
   await s.completeTask(`${FORMS}-review`, { reviewDecision: 'approve', reviewComment: 'Thống nhất' });
-  await s.completeTask(`${FORMS}-approval`, { approvalDecision: 'approve', approvalComment: 'Ký quyết định' });
+  await s.completeTask(`${FORMS}-approval`, {
+    approvalDecision: 'approve',
+    approvalComment: 'Ký quyết định',
+  });
 }
 
 describe('complaint resolution scenarios', () => {
@@ -64,7 +78,10 @@ describe('complaint resolution scenarios', () => {
     // given
     const s = await env().start(PKG, application);
     // when
-    await s.completeTask(`${FORMS}-acceptance`, { acceptanceDecision: 'reject', rejectionReason: 'Đã hết thời hiệu khiếu nại' });
+    await s.completeTask(`${FORMS}-acceptance`, {
+      acceptanceDecision: 'reject',
+      rejectionReason: 'Đã hết thời hiệu khiếu nại',
+    });
     // then
     await s.expectHealthy('COMPLETED');
     expect(s.statuses).toEqual([1, 3]);

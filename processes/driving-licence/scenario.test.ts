@@ -49,12 +49,20 @@ describe('driving licence: fee and variants', () => {
 
   it('should look up the driving test result instead of the register when the variant is issue-after-test', async () => {
     // given
-    const s = await env().start(PKG, { ...application, licenceVariant: 'issue-after-test', currentLicenceNumber: undefined }, { variantKey: 'issue-after-test' });
+    const s = await env().start(
+      PKG,
+      { ...application, licenceVariant: 'issue-after-test', currentLicenceNumber: undefined },
+      { variantKey: 'issue-after-test' },
+    );
     await s.completeTask('motcua-completeness-check', { completenessDecision: 'accepted' });
     // when
     await payFee(s);
     await approveChain(s, FORMS, { review: false });
-    await s.completeTask('motcua-result-return-direct', { receiverName: 'Đặng Văn Giàu', receiverIdNumber: '082085003333', returnDecision: 'returned' });
+    await s.completeTask('motcua-result-return-direct', {
+      receiverName: 'Đặng Văn Giàu',
+      receiverIdNumber: '082085003333',
+      returnDecision: 'returned',
+    });
     // then
     await s.expectHealthy('COMPLETED');
     expect(s.jobTypes()).toContain('register.driving-licence.exam-result');

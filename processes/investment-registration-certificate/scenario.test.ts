@@ -27,11 +27,18 @@ const application = {
 };
 
 async function planConsultation(s: Scenario): Promise<void> {
-  await s.completeTask(`${FORMS}-consultation-plan`, { consultedAgencies: AGENCIES, consultationNote: 'Đề nghị có ý kiến về quy hoạch, ngành nghề' });
+  await s.completeTask(`${FORMS}-consultation-plan`, {
+    consultedAgencies: AGENCIES,
+    consultationNote: 'Đề nghị có ý kiến về quy hoạch, ngành nghề',
+  });
 }
 
 async function reply(s: Scenario, agencyCode: string): Promise<void> {
-  await s.publish('consultation-replied', { consultationResult: { agencyCode, opinion: 'agree', comment: 'Thống nhất' } }, `${s.dossierCode}:${agencyCode}`);
+  await s.publish(
+    'consultation-replied',
+    { consultationResult: { agencyCode, opinion: 'agree', comment: 'Thống nhất' } },
+    `${s.dossierCode}:${agencyCode}`,
+  );
 }
 
 const env = describeStandardScenarios({

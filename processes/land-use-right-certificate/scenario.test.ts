@@ -28,8 +28,14 @@ const application = {
 
 /** Commune confirmation and survey (parallel), appraisal, financial obligation, review: up to the signature. */
 async function upToSignature(s: Scenario): Promise<void> {
-  await s.completeTask(`${FORMS}-cadastral-survey`, { surveyedParcelNumber: '125', surveyedMapSheetNumber: '12', surveyedArea: 348.2 });
-  await s.publish('commune-confirmation-received', { communeConfirmation: { landDispute: false, inPlanning: false } });
+  await s.completeTask(`${FORMS}-cadastral-survey`, {
+    surveyedParcelNumber: '125',
+    surveyedMapSheetNumber: '12',
+    surveyedArea: 348.2,
+  });
+  await s.publish('commune-confirmation-received', {
+    communeConfirmation: { landDispute: false, inPlanning: false },
+  });
   await s.completeTask(`${FORMS}-appraisal`, {
     financialObligationRequired: 'yes',
     appraisalDecision: 'propose-approve',
@@ -47,10 +53,19 @@ const env = describeStandardScenarios({
   firstProcessingTask: 'Task_CadastralSurvey',
   process: async (s) => {
     await upToSignature(s);
-    await s.completeTask(`${FORMS}-approval`, { approvalDecision: 'approve', approvalComment: 'Ký Giấy chứng nhận' });
+    await s.completeTask(`${FORMS}-approval`, {
+      approvalDecision: 'approve',
+      approvalComment: 'Ký Giấy chứng nhận',
+    });
   },
   processingStatuses: [6, 4],
-  grantJobs: ['land.commune-confirmation.request', 'tax.obligation', 'sla.pause', 'sla.resume', 'land.register.update'],
+  grantJobs: [
+    'land.commune-confirmation.request',
+    'tax.obligation',
+    'sla.pause',
+    'sla.resume',
+    'land.register.update',
+  ],
 });
 
 describe('land use right certificate: inter-agency steps', () => {
@@ -59,7 +74,11 @@ describe('land use right certificate: inter-agency steps', () => {
     const s = await env().start(PKG, application);
     await s.completeTask('motcua-completeness-check', { completenessDecision: 'accepted' });
     // when
-    await s.completeTask(`${FORMS}-cadastral-survey`, { surveyedParcelNumber: '125', surveyedMapSheetNumber: '12', surveyedArea: 348.2 });
+    await s.completeTask(`${FORMS}-cadastral-survey`, {
+      surveyedParcelNumber: '125',
+      surveyedMapSheetNumber: '12',
+      surveyedArea: 348.2,
+    });
     const beforeCommune = await s.openTaskIds();
     await s.publish('commune-confirmation-received', { communeConfirmation: { landDispute: false } });
     // then

@@ -38,9 +38,16 @@ describe('news bulletin licence: decisions inside processing', () => {
     const s = await env().start('news-bulletin-licence', { ...application, deliveryMethod: 'online' });
     await s.completeTask('motcua-completeness-check', { completenessDecision: 'accepted' });
     // when
-    await s.completeTask(`${FORMS}-appraisal`, { appraisalDecision: 'propose-refuse', appraisalNote: 'Không đủ điều kiện', appraisalReason: 'Thiếu người chịu trách nhiệm' });
+    await s.completeTask(`${FORMS}-appraisal`, {
+      appraisalDecision: 'propose-refuse',
+      appraisalNote: 'Không đủ điều kiện',
+      appraisalReason: 'Thiếu người chịu trách nhiệm',
+    });
     await s.completeTask(`${FORMS}-review`, { reviewDecision: 'approve', reviewComment: 'Thống nhất' });
-    await s.completeTask(`${FORMS}-approval`, { approvalDecision: 'approve', approvalComment: 'Đồng ý từ chối' });
+    await s.completeTask(`${FORMS}-approval`, {
+      approvalDecision: 'approve',
+      approvalComment: 'Đồng ý từ chối',
+    });
     await s.publish('fee-paid', { paymentReference: 'PAYGOV-0002' });
     // then
     await s.expectHealthy('COMPLETED');
@@ -53,9 +60,16 @@ describe('news bulletin licence: decisions inside processing', () => {
     // given
     const s = await env().start('news-bulletin-licence', application);
     await s.completeTask('motcua-completeness-check', { completenessDecision: 'accepted' });
-    await s.completeTask(`${FORMS}-appraisal`, { appraisalDecision: 'propose-approve', appraisalNote: 'Đạt', appraisalReason: 'Đủ điều kiện' });
+    await s.completeTask(`${FORMS}-appraisal`, {
+      appraisalDecision: 'propose-approve',
+      appraisalNote: 'Đạt',
+      appraisalReason: 'Đủ điều kiện',
+    });
     // when
-    await s.completeTask(`${FORMS}-review`, { reviewDecision: 'send-back', reviewComment: 'Bổ sung thẩm định' });
+    await s.completeTask(`${FORMS}-review`, {
+      reviewDecision: 'send-back',
+      reviewComment: 'Bổ sung thẩm định',
+    });
     // then
     await s.expectHealthy('ACTIVE');
     expect(await s.openTaskIds()).toEqual(['Task_Appraise']);

@@ -53,7 +53,11 @@ describe('non-commercial publication licence: two-level approval and postal retu
     // given
     const s = await env().start(PKG, application);
     await s.completeTask('motcua-completeness-check', { completenessDecision: 'accepted' });
-    await s.completeTask(`${FORMS}-appraisal`, { appraisalDecision: 'propose-approve', appraisalNote: 'Đạt', appraisalReason: 'Đủ điều kiện' });
+    await s.completeTask(`${FORMS}-appraisal`, {
+      appraisalDecision: 'propose-approve',
+      appraisalNote: 'Đạt',
+      appraisalReason: 'Đủ điều kiện',
+    });
     // when
     await s.completeTask(`${FORMS}-review`, { reviewDecision: 'approve', reviewComment: 'Thống nhất' });
     // then

@@ -45,7 +45,10 @@ describe('printing licence: site inspection', () => {
       appraisalReason: 'Thiết bị mới đầu tư',
     });
     const inspection = await s.openTaskIds();
-    await s.completeTask(`${FORMS}-inspection`, { inspectionResult: 'pass', inspectionReport: 'Đạt yêu cầu' });
+    await s.completeTask(`${FORMS}-inspection`, {
+      inspectionResult: 'pass',
+      inspectionReport: 'Đạt yêu cầu',
+    });
     // then
     expect(inspection).toEqual(['Task_Inspect']);
     await s.expectHealthy('ACTIVE');

@@ -30,7 +30,9 @@ describe('promotion notification scenarios', () => {
     // then
     await s.expectHealthy('COMPLETED');
     expect(s.statuses).toEqual([1, 2, 10]);
-    expect(s.jobTypes()).toEqual(expect.arrayContaining(['promotion.acknowledge', 'promotion.sync-national', 'notify.citizen']));
+    expect(s.jobTypes()).toEqual(
+      expect.arrayContaining(['promotion.acknowledge', 'promotion.sync-national', 'notify.citizen']),
+    );
   });
 
   it('should never request a supplement or refuse (no one-stop check by design) when a notification is filed', async () => {

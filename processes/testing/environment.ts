@@ -5,7 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ControlledClock, createEmbeddedEngine, type EmbeddedEngine, type Resource, type Variables } from '@motcua/engine/client';
+import {
+  ControlledClock,
+  createEmbeddedEngine,
+  type EmbeddedEngine,
+  type Resource,
+  type Variables,
+} from '@motcua/engine/client';
 import { testDatabase } from '../../tests/support/database';
 
 export const PROCESSES_DIR = path.resolve(__dirname, '..');
@@ -92,7 +98,9 @@ interface ProcedureJson {
 
 /** The package's procedure.json. */
 export function readProcedure(pkg: string): ProcedureJson {
-  return JSON.parse(fs.readFileSync(path.join(PROCESSES_DIR, pkg, 'procedure.json'), 'utf8')) as ProcedureJson;
+  return JSON.parse(
+    fs.readFileSync(path.join(PROCESSES_DIR, pkg, 'procedure.json'), 'utf8'),
+  ) as ProcedureJson;
 }
 
 let sequence = 0;
@@ -102,17 +110,24 @@ let sequence = 0;
  * channel, deliveryMethod, feeTiming, feeAmount, the variant's startVariables, then the application form fields (flat,
  * and as `formData`, as api/src/modules/dossiers/submit.ts passes them).
  */
-export function startVariables(pkg: string, application: Variables, options: { variantKey?: string; channel?: string } = {}): {
+export function startVariables(
+  pkg: string,
+  application: Variables,
+  options: { variantKey?: string; channel?: string } = {},
+): {
   bpmnProcessId: string;
   variables: Variables;
 } {
   const procedure = readProcedure(pkg);
-  const variant = procedure.variants.find((v) => v.key === (options.variantKey ?? procedure.variants[0]!.key));
+  const variant = procedure.variants.find(
+    (v) => v.key === (options.variantKey ?? procedure.variants[0]!.key),
+  );
   if (!variant) throw new Error(`${pkg} has no variant ${options.variantKey}`);
   const fee = procedure.fees[0];
   const feeTiming = fee ? (fee.timing === 'before' ? 'before' : 'after') : 'none';
   sequence += 1;
-  const extra = variant.startVariables && !Array.isArray(variant.startVariables) ? variant.startVariables : {};
+  const extra =
+    variant.startVariables && !Array.isArray(variant.startVariables) ? variant.startVariables : {};
   const variables: Variables = {
     dossierCode: `${procedure.agency.code}-260302-${String(sequence).padStart(4, '0')}-${process.env.JEST_WORKER_ID ?? '0'}`,
     agencyCode: procedure.agency.code,

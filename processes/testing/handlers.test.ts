@@ -8,7 +8,9 @@ import { durationMs } from './scenario';
 function vocabulary(): string[] {
   const readme = fs.readFileSync(path.join(PROCESSES_DIR, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## 3.'), readme.indexOf('## 4.'));
-  return Array.from(section.matchAll(/^\|\s*`([a-z0-9.<>-]+)`/gm), (m) => m[1]!).filter((t) => !t.startsWith('dossier.status.'));
+  return Array.from(section.matchAll(/^\|\s*`([a-z0-9.<>-]+)`/gm), (m) => m[1]!).filter(
+    (t) => !t.startsWith('dossier.status.'),
+  );
 }
 
 function modelJobTypes(): string[] {
@@ -16,7 +18,10 @@ function modelJobTypes(): string[] {
     .filter((r) => r.name.endsWith('.bpmn'))
     .map((r) => String(r.content))
     .join('\n');
-  return Array.from(xml.matchAll(/<zeebe:(?:taskDefinition|executionListener)[^>]*type="([^"]+)"/g), (m) => m[1]!);
+  return Array.from(
+    xml.matchAll(/<zeebe:(?:taskDefinition|executionListener)[^>]*type="([^"]+)"/g),
+    (m) => m[1]!,
+  );
 }
 
 describe('scenario job handlers', () => {

@@ -60,20 +60,27 @@ function slaDates(ctx: HandlerContext, limitDays: number): Variables {
 function slaStart(job: ActivatedJob, ctx: HandlerContext): Variables {
   const { timeLimitDays, complaintReminderDays } = ctx.settings;
   const phase = job.variables.slaPhase;
-  if (phase === 'acceptance') return { ...slaDates(ctx, 10), acceptanceDueDate: isoVietnam(ctx.now + 10 * DAY_MS) };
-  if (phase === 'resolution') return { ...slaDates(ctx, 30), reminderTimerDuration: days(complaintReminderDays) };
+  if (phase === 'acceptance')
+    return { ...slaDates(ctx, 10), acceptanceDueDate: isoVietnam(ctx.now + 10 * DAY_MS) };
+  if (phase === 'resolution')
+    return { ...slaDates(ctx, 30), reminderTimerDuration: days(complaintReminderDays) };
   return { ...slaDates(ctx, timeLimitDays), apologyTimerDuration: days(timeLimitDays - 1) };
 }
 
 const none = (): Variables => ({});
-const numbered = (name: string, prefix: string) => (_job: ActivatedJob, ctx: HandlerContext): Variables => ({ [name]: ctx.serial(prefix) });
+const numbered =
+  (name: string, prefix: string) =>
+  (_job: ActivatedJob, ctx: HandlerContext): Variables => ({ [name]: ctx.serial(prefix) });
 
 /** The vocabulary: every job type of README §3 except the status listeners (see `isStatusJob`). */
 export const jobHandlers: Record<string, JobHandler> = {
   'sla.start': { reads: ['dossierCode', 'procedureCode', 'variantKey', 'channel'], run: slaStart },
   'sla.pause': { reads: ['dossierCode'], run: none },
   'sla.resume': { reads: ['dossierCode'], run: (_j, ctx) => slaDates(ctx, ctx.settings.timeLimitDays) },
-  'sla.status': { reads: ['dossierCode'], run: (_j, ctx) => ({ apologyRequired: ctx.settings.apologyRequired }) },
+  'sla.status': {
+    reads: ['dossierCode'],
+    run: (_j, ctx) => ({ apologyRequired: ctx.settings.apologyRequired }),
+  },
   'sla.step-due': {
     reads: ['dossierCode', 'procedureCode', 'variantKey'],
     run: (_j, ctx) => ({ stepDueDate: isoVietnam(ctx.now + 8 * HOUR_MS) }),
@@ -90,7 +97,10 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   'dossier.supplement-request': {
     reads: ['dossierCode', 'supplementRequest'],
-    run: (_j, ctx) => ({ supplementDeadlineDuration: days(ctx.settings.supplementDeadlineDays), supplementRequestNumber: ctx.serial('BS') }),
+    run: (_j, ctx) => ({
+      supplementDeadlineDuration: days(ctx.settings.supplementDeadlineDays),
+      supplementRequestNumber: ctx.serial('BS'),
+    }),
   },
   'dossier.apology': {
     reads: ['dossierCode', 'newAppointmentDate', 'delayReason'],
@@ -103,8 +113,14 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   'notify.citizen': { reads: ['dossierCode', 'notificationTemplate'], run: none },
   'notify.officer': { reads: ['dossierCode', 'notificationTemplate'], run: none },
-  'fee.request': { reads: ['dossierCode', 'procedureCode', 'feeAmount', 'channel'], run: numbered('paymentRequestId', 'PAY') },
-  'post.dispatch': { reads: ['dossierCode', 'resultDocumentId', 'applicantAddress'], run: numbered('waybillNumber', 'VD') },
+  'fee.request': {
+    reads: ['dossierCode', 'procedureCode', 'feeAmount', 'channel'],
+    run: numbered('paymentRequestId', 'PAY'),
+  },
+  'post.dispatch': {
+    reads: ['dossierCode', 'resultDocumentId', 'applicantAddress'],
+    run: numbered('waybillNumber', 'VD'),
+  },
   'result.publish-online': { reads: ['dossierCode', 'resultDocumentId'], run: none },
   'satisfaction.request': { reads: ['dossierCode'], run: none },
   'interagency.consultation.request': {
@@ -115,13 +131,25 @@ export const jobHandlers: Record<string, JobHandler> = {
     reads: ['dossierCode', 'businessName', 'applicantIdNumber'],
     run: () => ({ registryCheck: { nameAvailable: true, duplicates: [] } }),
   },
-  'business-registry.household.register': { reads: ['dossierCode', 'businessName'], run: numbered('householdBusinessCode', '82A8') },
+  'business-registry.household.register': {
+    reads: ['dossierCode', 'businessName'],
+    run: numbered('householdBusinessCode', '82A8'),
+  },
   'investment.register': { reads: ['dossierCode', 'projectName'], run: numbered('projectCode', 'DA') },
   'promotion.acknowledge': { reads: ['dossierCode'], run: numbered('receiptNumber', 'KM') },
-  'promotion.sync-national': { reads: ['dossierCode', 'promotionName'], run: numbered('nationalReference', 'TBKM') },
+  'promotion.sync-national': {
+    reads: ['dossierCode', 'promotionName'],
+    run: numbered('nationalReference', 'TBKM'),
+  },
   'register.driving-licence.check': {
     reads: ['currentLicenceNumber', 'applicantIdNumber'],
-    run: (job) => ({ licenceCheck: { found: true, licenceClass: job.variables.licenceClass ?? 'B', expiryDate: '2026-06-30' } }),
+    run: (job) => ({
+      licenceCheck: {
+        found: true,
+        licenceClass: job.variables.licenceClass ?? 'B',
+        expiryDate: '2026-06-30',
+      },
+    }),
   },
   'register.driving-licence.exam-result': {
     reads: ['applicantIdNumber', 'licenceClass'],
@@ -137,7 +165,10 @@ export const jobHandlers: Record<string, JobHandler> = {
     },
   },
   'complaint.acceptance-notice': { reads: ['dossierCode'], run: numbered('acceptanceNoticeNumber', 'TL') },
-  'complaint.rejection-notice': { reads: ['dossierCode', 'rejectionReason'], run: numbered('rejectionNoticeNumber', 'KTL') },
+  'complaint.rejection-notice': {
+    reads: ['dossierCode', 'rejectionReason'],
+    run: numbered('rejectionNoticeNumber', 'KTL'),
+  },
   'land.commune-confirmation.request': {
     reads: ['dossierCode', 'parcelAddress', 'landOrigin'],
     run: numbered('communeRequestNumber', 'XN'),
@@ -146,7 +177,10 @@ export const jobHandlers: Record<string, JobHandler> = {
     reads: ['dossierCode', 'surveyedParcelNumber', 'surveyedArea', 'landUsePurpose'],
     run: numbered('taxTransferNumber', 'CT'),
   },
-  'land.register.update': { reads: ['dossierCode', 'surveyedParcelNumber'], run: numbered('certificateSerial', 'GCN') },
+  'land.register.update': {
+    reads: ['dossierCode', 'surveyedParcelNumber'],
+    run: numbered('certificateSerial', 'GCN'),
+  },
   'licence.register': { reads: ['dossierCode', 'licenceType'], run: numbered('licenceNumber', 'GP') },
   'website.technical-check': {
     reads: ['domainName', 'serverLocation'],
@@ -171,7 +205,10 @@ export function handle(job: ActivatedJob, ctx: HandlerContext): Variables {
   }
   const handler = jobHandlers[job.type];
   if (!handler) throw new Error(`no scenario handler for job type ${job.type}`);
-  const missing = handler.reads.filter((name) => job.variables[name] === undefined || job.variables[name] === null);
-  if (missing.length > 0) throw new Error(`${job.type} at ${job.elementId} cannot read ${missing.join(', ')}`);
+  const missing = handler.reads.filter(
+    (name) => job.variables[name] === undefined || job.variables[name] === null,
+  );
+  if (missing.length > 0)
+    throw new Error(`${job.type} at ${job.elementId} cannot read ${missing.join(', ')}`);
   return handler.run(job, ctx);
 }

@@ -4,8 +4,23 @@
  * (handlers.ts) after each step, records the `dossier.status.<n>` listener jobs, completes user tasks with form
  * values, publishes messages and moves the ControlledClock (then tick()) for timers. Nothing sleeps.
  */
-import type { ActivatedJob, ControlledClock, EmbeddedEngine, Incident, ProcessInstanceState, UserTask, Variables } from '@motcua/engine/client';
-import { defaultSettings, handle, jobHandlers, statusCode, statusJobTypes, type HandlerSettings } from './handlers';
+import type {
+  ActivatedJob,
+  ControlledClock,
+  EmbeddedEngine,
+  Incident,
+  ProcessInstanceState,
+  UserTask,
+  Variables,
+} from '@motcua/engine/client';
+import {
+  defaultSettings,
+  handle,
+  jobHandlers,
+  statusCode,
+  statusJobTypes,
+  type HandlerSettings,
+} from './handlers';
 import { deployAll, startEngine, startVariables, type DeployedModels } from './environment';
 
 const JOB_TYPES = [...statusJobTypes, ...Object.keys(jobHandlers)];
@@ -23,7 +38,12 @@ export interface SeenJob {
 export function durationMs(duration: string): number {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
   if (!m) throw new Error(`unsupported duration ${duration}`);
-  const [d, h, min, s] = [m[1], m[2], m[3], m[4]].map((x) => Number(x ?? 0)) as [number, number, number, number];
+  const [d, h, min, s] = [m[1], m[2], m[3], m[4]].map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return (((d * 24 + h) * 60 + min) * 60 + s) * 1000;
 }
 
@@ -50,16 +70,30 @@ export class ScenarioEnvironment {
   }
 
   /** Starts a dossier of `pkg` (folder name) with the API's start variables plus the application fields. */
-  async start(pkg: string, application: Variables, options: StartOptions & { variantKey?: string } = {}): Promise<Scenario> {
+  async start(
+    pkg: string,
+    application: Variables,
+    options: StartOptions & { variantKey?: string } = {},
+  ): Promise<Scenario> {
     const { bpmnProcessId, variables } = startVariables(pkg, application, { variantKey: options.variantKey });
     return this.startProcess(bpmnProcessId, variables, options);
   }
 
   /** Starts any deployed process (for example a shared one on its own) with exactly these variables. */
-  async startProcess(bpmnProcessId: string, variables: Variables, options: StartOptions = {}): Promise<Scenario> {
+  async startProcess(
+    bpmnProcessId: string,
+    variables: Variables,
+    options: StartOptions = {},
+  ): Promise<Scenario> {
     const created = await this.engine.createProcessInstance({ bpmnProcessId, variables });
     const settings = { ...defaultSettings, ...options.settings };
-    const scenario = new Scenario(this, created.processInstanceKey, String(variables.dossierCode), settings, new Set(options.hold));
+    const scenario = new Scenario(
+      this,
+      created.processInstanceKey,
+      String(variables.dossierCode),
+      settings,
+      new Set(options.hold),
+    );
     this.scenarios.push(scenario);
     await scenario.drain();
     return scenario;
@@ -128,7 +162,9 @@ export class Scenario {
     const known = this.roots.get(key);
     if (known) return known;
     const instance = await this.engine.getProcessInstance(key);
-    const root = instance.parentProcessInstanceKey ? await this.rootOf(instance.parentProcessInstanceKey) : key;
+    const root = instance.parentProcessInstanceKey
+      ? await this.rootOf(instance.parentProcessInstanceKey)
+      : key;
     this.roots.set(key, root);
     return root;
   }
@@ -139,16 +175,27 @@ export class Scenario {
 
   private async runJob(job: ActivatedJob): Promise<void> {
     if (!(await this.belongs(job.processInstanceKey))) {
-      throw new Error(`job ${job.type} of another dossier (instance ${job.processInstanceKey}) is pending: dispose scenarios after each test`);
+      throw new Error(
+        `job ${job.type} of another dossier (instance ${job.processInstanceKey}) is pending: dispose scenarios after each test`,
+      );
     }
     let variables: Variables;
     try {
-      variables = handle(job, { now: this.env.clock.now(), settings: this.settings, serial: (p) => this.env.nextSerial(p) });
+      variables = handle(job, {
+        now: this.env.clock.now(),
+        settings: this.settings,
+        serial: (p) => this.env.nextSerial(p),
+      });
     } catch (e) {
       await this.engine.failJob({ jobKey: job.key, retries: 0, errorMessage: (e as Error).message });
       return;
     }
-    this.jobs.push({ type: job.type, elementId: job.elementId, bpmnProcessId: job.bpmnProcessId, processInstanceKey: job.processInstanceKey });
+    this.jobs.push({
+      type: job.type,
+      elementId: job.elementId,
+      bpmnProcessId: job.bpmnProcessId,
+      processInstanceKey: job.processInstanceKey,
+    });
     const code = statusCode(job.type);
     if (code !== undefined) this.statuses.push(code);
     await this.engine.completeJob({ jobKey: job.key, variables });
@@ -160,7 +207,12 @@ export class Scenario {
       let worked = false;
       for (const type of JOB_TYPES) {
         if (this.held.has(type)) continue;
-        const jobs = await this.engine.activateJobs({ type, worker: 'scenario', timeoutMs: 60_000, maxJobsToActivate: 50 });
+        const jobs = await this.engine.activateJobs({
+          type,
+          worker: 'scenario',
+          timeoutMs: 60_000,
+          maxJobsToActivate: 50,
+        });
         for (const job of jobs) {
           worked = true;
           await this.runJob(job);
@@ -200,9 +252,13 @@ export class Scenario {
    */
   async completeTask(elementIdOrFormId: string, values: Variables): Promise<void> {
     const open = await this.openTasks();
-    const matching = open.filter((t) => t.elementId === elementIdOrFormId || this.formIdOf(t) === elementIdOrFormId);
+    const matching = open.filter(
+      (t) => t.elementId === elementIdOrFormId || this.formIdOf(t) === elementIdOrFormId,
+    );
     if (matching.length !== 1) {
-      throw new Error(`expected one open task ${elementIdOrFormId}, found ${matching.length}\n${await this.describe()}`);
+      throw new Error(
+        `expected one open task ${elementIdOrFormId}, found ${matching.length}\n${await this.describe()}`,
+      );
     }
     const task = matching[0]!;
     const formId = this.formIdOf(task);
@@ -211,7 +267,9 @@ export class Scenario {
       const allowed = choices?.get(key);
       const given = Array.isArray(value) ? value.map(String) : [String(value)];
       if (allowed && given.some((v) => !allowed.has(v))) {
-        throw new Error(`form ${formId} offers ${key} = ${[...allowed].join(' | ')}, not ${given.join(', ')}`);
+        throw new Error(
+          `form ${formId} offers ${key} = ${[...allowed].join(' | ')}, not ${given.join(', ')}`,
+        );
       }
     }
     await this.engine.completeUserTask({ userTaskKey: task.userTaskKey, variables: values });
@@ -219,7 +277,11 @@ export class Scenario {
   }
 
   /** Publishes a message (correlation key: the dossier code unless given) with a TTL, then runs the workers. */
-  async publish(name: string, variables: Variables = {}, correlationKey: string = this.dossierCode): Promise<void> {
+  async publish(
+    name: string,
+    variables: Variables = {},
+    correlationKey: string = this.dossierCode,
+  ): Promise<void> {
     await this.engine.publishMessage({ name, correlationKey, variables, timeToLiveMs: MESSAGE_TTL_MS });
     await this.drain();
   }
@@ -258,7 +320,12 @@ export class Scenario {
       `statuses: ${this.statuses.join(' → ') || '-'}`,
       `open tasks: ${tasks.map((t) => `${t.bpmnProcessId}/${t.elementId}`).join(', ') || '-'}`,
       `incidents: ${incidents.map((i) => `${i.bpmnProcessId}/${i.elementId} ${i.errorType}: ${i.errorMessage}`).join('; ') || '-'}`,
-      `last jobs: ${this.jobs.slice(-8).map((j) => `${j.type}@${j.elementId}`).join(', ') || '-'}`,
+      `last jobs: ${
+        this.jobs
+          .slice(-8)
+          .map((j) => `${j.type}@${j.elementId}`)
+          .join(', ') || '-'
+      }`,
     ].join('\n');
   }
 

@@ -53,7 +53,8 @@ export function describeStandardScenarios(p: StandardPackage): () => ScenarioEnv
     if (p.beforeProcessing) await p.beforeProcessing(s);
   };
   const upToProcessing = () => [1, 2, ...(p.beforeProcessingStatuses ?? []), 4];
-  const returnStatuses = async (s: Scenario) => ((await s.variables()).feeTiming === 'after' ? RETURN_WITH_FEE_STATUSES : RETURN_STATUSES);
+  const returnStatuses = async (s: Scenario) =>
+    (await s.variables()).feeTiming === 'after' ? RETURN_WITH_FEE_STATUSES : RETURN_STATUSES;
 
   describe(`${p.pkg} scenarios`, () => {
     it('should reach status 10 (đã trả kết quả) when the dossier is accepted, approved and returned', async () => {
@@ -65,8 +66,20 @@ export function describeStandardScenarios(p: StandardPackage): () => ScenarioEnv
       await returnResult(s);
       // then
       await s.expectHealthy('COMPLETED');
-      expect(s.statuses).toEqual([...upToProcessing(), ...(p.processingStatuses ?? []), ...(await returnStatuses(s))]);
-      expect(s.jobTypes()).toEqual(expect.arrayContaining([...p.grantJobs, 'sla.start', 'dossier.receipt', 'dossier.result', 'satisfaction.request']));
+      expect(s.statuses).toEqual([
+        ...upToProcessing(),
+        ...(p.processingStatuses ?? []),
+        ...(await returnStatuses(s)),
+      ]);
+      expect(s.jobTypes()).toEqual(
+        expect.arrayContaining([
+          ...p.grantJobs,
+          'sla.start',
+          'dossier.receipt',
+          'dossier.result',
+          'satisfaction.request',
+        ]),
+      );
     });
 
     it('should pause the clock, wait and check again when a supplementation is requested and then supplied', async () => {
@@ -81,7 +94,9 @@ export function describeStandardScenarios(p: StandardPackage): () => ScenarioEnv
       expect(waiting).toEqual([]);
       await s.expectHealthy('ACTIVE');
       expect(s.statuses).toEqual([1, 5, 1, ...upToProcessing().slice(1)]);
-      expect(s.jobTypes()).toEqual(expect.arrayContaining(['dossier.supplement-request', 'sla.pause', 'sla.resume']));
+      expect(s.jobTypes()).toEqual(
+        expect.arrayContaining(['dossier.supplement-request', 'sla.pause', 'sla.resume']),
+      );
       expect(await s.openTaskIds()).toEqual([p.firstProcessingTask]);
     });
 
@@ -107,10 +122,14 @@ export function describeStandardScenarios(p: StandardPackage): () => ScenarioEnv
       await returnResult(s);
       // then
       expect(apologyBeforeTimer).toBe(false);
-    expect(appointmentDate).toBe(NEW_APPOINTMENT_DATE);
+      expect(appointmentDate).toBe(NEW_APPOINTMENT_DATE);
       await s.expectHealthy('COMPLETED');
       expect(s.jobTypes()).toEqual(expect.arrayContaining(['sla.status', 'dossier.apology']));
-      expect(s.statuses).toEqual([...upToProcessing(), ...(p.processingStatuses ?? []), ...(await returnStatuses(s))]);
+      expect(s.statuses).toEqual([
+        ...upToProcessing(),
+        ...(p.processingStatuses ?? []),
+        ...(await returnStatuses(s)),
+      ]);
     });
 
     it('should set status 7 and end the dossier when the applicant withdraws during processing', async () => {

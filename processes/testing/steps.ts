@@ -11,7 +11,10 @@ export const RETURN_STATUSES = [9, 10];
 export const RETURN_WITH_FEE_STATUSES = [9, 6, 9, 10];
 
 export async function acceptDossier(s: Scenario): Promise<void> {
-  await s.completeTask('motcua-completeness-check', { completenessDecision: 'accepted', checkNote: 'Hồ sơ đầy đủ, hợp lệ' });
+  await s.completeTask('motcua-completeness-check', {
+    completenessDecision: 'accepted',
+    checkNote: 'Hồ sơ đầy đủ, hợp lệ',
+  });
 }
 
 export async function requestSupplement(s: Scenario): Promise<void> {
@@ -43,7 +46,9 @@ export async function withdraw(s: Scenario): Promise<void> {
  */
 export const NEW_APPOINTMENT_DATE = '2026-03-20T16:00:00+07:00';
 
-export async function becomeLateAndApologise(s: Scenario): Promise<{ apologyBeforeTimer: boolean; appointmentDate: unknown }> {
+export async function becomeLateAndApologise(
+  s: Scenario,
+): Promise<{ apologyBeforeTimer: boolean; appointmentDate: unknown }> {
   const timerMs = (s.settings.timeLimitDays - 1) * 86_400_000;
   await s.advance(timerMs - 60_000);
   const apologyBeforeTimer = (await s.openTaskIds()).includes('Task_DraftApology');
@@ -52,13 +57,17 @@ export async function becomeLateAndApologise(s: Scenario): Promise<{ apologyBefo
     newAppointmentDate: NEW_APPOINTMENT_DATE,
     delayReason: 'Chờ ý kiến của cơ quan có liên quan',
   });
-  await s.completeTask('motcua-apology-approval', { apologyApprovalDecision: 'approve', apologyApprovalComment: 'Đồng ý' });
+  await s.completeTask('motcua-apology-approval', {
+    apologyApprovalDecision: 'approve',
+    apologyApprovalComment: 'Đồng ý',
+  });
   return { apologyBeforeTimer, appointmentDate: (await s.variables()).appointmentDate };
 }
 
 /** Returns the result in person, paying the fee first when it is collected at return (feeTiming = "after"). */
 export async function returnResult(s: Scenario): Promise<void> {
-  if ((await s.variables()).feeTiming === 'after') await s.publish('fee-paid', { paymentReference: 'PAYGOV-0001' });
+  if ((await s.variables()).feeTiming === 'after')
+    await s.publish('fee-paid', { paymentReference: 'PAYGOV-0001' });
   await s.completeTask('motcua-result-return-direct', {
     receiverName: 'Nguyễn Văn An',
     receiverIdNumber: '082090001234',
@@ -74,6 +83,7 @@ export async function approveChain(s: Scenario, prefix: string, options: { revie
     appraisalNote: 'Đủ điều kiện',
     appraisalReason: 'Hồ sơ đáp ứng quy định',
   });
-  if (options.review) await s.completeTask(`${prefix}-review`, { reviewDecision: 'approve', reviewComment: 'Thống nhất' });
+  if (options.review)
+    await s.completeTask(`${prefix}-review`, { reviewDecision: 'approve', reviewComment: 'Thống nhất' });
   await s.completeTask(`${prefix}-approval`, { approvalDecision: 'approve', approvalComment: 'Đồng ý ký' });
 }

@@ -11,8 +11,15 @@ process.env.ZEEBE_GRPC_CLIENT_CONNECTION_TOLERANCE_MS = '50';
 
 for (const workerMode of ['poll', 'stream'] as const) {
   defineContract(`camunda adapter over gRPC + REST (${workerMode} workers)`, async () => {
-    const gateways = await startGateways({ databaseUrl: await testDatabase(`contract_camunda_${workerMode}`), grpcPort: 0, restPort: 0, log: () => {}, poolSize: 10 });
-    if (!gateways.restAddress) throw new Error(`the REST front did not start: ${gateways.restUnavailable ?? ''}`);
+    const gateways = await startGateways({
+      databaseUrl: await testDatabase(`contract_camunda_${workerMode}`),
+      grpcPort: 0,
+      restPort: 0,
+      log: () => {},
+      poolSize: 10,
+    });
+    if (!gateways.restAddress)
+      throw new Error(`the REST front did not start: ${gateways.restUnavailable ?? ''}`);
     const restAddress = gateways.restAddress;
     const engine = createCamundaEngine({
       workerMode,
@@ -32,7 +39,8 @@ for (const workerMode of ['poll', 'stream'] as const) {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ timestamp: gateways.clock.now() + ms }),
         });
-        if (response.status !== 204) throw new Error(`clock pin answered ${response.status}: ${await response.text()}`);
+        if (response.status !== 204)
+          throw new Error(`clock pin answered ${response.status}: ${await response.text()}`);
       },
       async close() {
         await engine.close();

@@ -6,7 +6,12 @@ import { defineContract } from './contract';
 
 defineContract('embedded adapter', async () => {
   const clock = new ControlledClock(Date.parse('2026-03-02T01:00:00Z'));
-  const engine = await createEmbeddedEngine({ databaseUrl: await testDatabase('contract_embedded'), clock, startSchedulers: false, poolSize: 5 });
+  const engine = await createEmbeddedEngine({
+    databaseUrl: await testDatabase('contract_embedded'),
+    clock,
+    startSchedulers: false,
+    poolSize: 5,
+  });
   return {
     engine,
     async advanceClock(ms) {

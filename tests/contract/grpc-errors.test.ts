@@ -4,20 +4,32 @@ import { loadGatewayService } from '../../engine/src/gateway/grpc/proto';
 import { startGateways, type Gateways } from '../../engine/src/gateway/start';
 import { testDatabase } from '../support/database';
 
-type Unary = (request: Record<string, unknown>, callback: (error: grpc.ServiceError | null, response?: Record<string, unknown>) => void) => void;
+type Unary = (
+  request: Record<string, unknown>,
+  callback: (error: grpc.ServiceError | null, response?: Record<string, unknown>) => void,
+) => void;
 
 describe('gRPC front error statuses', () => {
   let gateways: Gateways;
   let client: grpc.Client & Record<string, Unary>;
   const call = (method: string, request: Record<string, unknown>) =>
     new Promise<{ code: number; details: string; response?: Record<string, unknown> }>((resolve) =>
-      client[method]!.call(client, request, (error, response) => resolve(error ? { code: error.code, details: error.details } : { code: 0, details: '', response })),
+      client[method]!.call(client, request, (error, response) =>
+        resolve(error ? { code: error.code, details: error.details } : { code: 0, details: '', response }),
+      ),
     );
   beforeAll(async () => {
-    gateways = await startGateways({ databaseUrl: await testDatabase('contract_grpc_errors'), grpcPort: 0, restPort: false, log: () => {} });
+    gateways = await startGateways({
+      databaseUrl: await testDatabase('contract_grpc_errors'),
+      grpcPort: 0,
+      restPort: false,
+      log: () => {},
+    });
     const Client = grpc.makeGenericClientConstructor(loadGatewayService(), 'Gateway');
     // gzip, as @camunda8/sdk sends it
-    client = new Client(gateways.grpc.address, grpc.credentials.createInsecure(), { 'grpc.default_compression_algorithm': 2 }) as grpc.Client & Record<string, Unary>;
+    client = new Client(gateways.grpc.address, grpc.credentials.createInsecure(), {
+      'grpc.default_compression_algorithm': 2,
+    }) as grpc.Client & Record<string, Unary>;
   });
   afterAll(async () => {
     client?.close();

@@ -59,5 +59,8 @@ export function userTaskModel(): Model {
 /** start -> end. */
 export function straightModel(): Model {
   const n = names('str');
-  return { ...n, xml: bpmn(n.id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'end')}<bpmn:endEvent id="end" />`) };
+  return {
+    ...n,
+    xml: bpmn(n.id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'end')}<bpmn:endEvent id="end" />`),
+  };
 }

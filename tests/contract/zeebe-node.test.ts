@@ -11,8 +11,18 @@ describe('zeebe-node 8.3 against the gRPC front', () => {
   let gateways: Gateways;
   let zbc: ZBClient;
   beforeAll(async () => {
-    gateways = await startGateways({ databaseUrl: await testDatabase('contract_zeebe_node'), grpcPort: 0, restPort: false, log: () => {} });
-    zbc = new ZBClient(gateways.grpc.address, { useTLS: false, loglevel: 'NONE', connectionTolerance: 50, retry: false });
+    gateways = await startGateways({
+      databaseUrl: await testDatabase('contract_zeebe_node'),
+      grpcPort: 0,
+      restPort: false,
+      log: () => {},
+    });
+    zbc = new ZBClient(gateways.grpc.address, {
+      useTLS: false,
+      loglevel: 'NONE',
+      connectionTolerance: 50,
+      retry: false,
+    });
   });
   afterAll(async () => {
     await zbc?.close(1_000);
@@ -23,7 +33,10 @@ describe('zeebe-node 8.3 against the gRPC front', () => {
     // given
     const id = uniqueId('legacy');
     const type = `${id}-greet`;
-    const xml = bpmn(id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'greet')}${serviceTask('greet', type)}${flow('f2', 'greet', 'end')}<bpmn:endEvent id="end" />`);
+    const xml = bpmn(
+      id,
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'greet')}${serviceTask('greet', type)}${flow('f2', 'greet', 'end')}<bpmn:endEvent id="end" />`,
+    );
     const deployed = await zbc.deployResource({ process: Buffer.from(xml), name: `${id}.bpmn` });
     expect(deployed.deployments[0]?.process?.bpmnProcessId).toBe(id);
     const worker = zbc.createWorker({
@@ -33,7 +46,11 @@ describe('zeebe-node 8.3 against the gRPC front', () => {
     });
     try {
       // when
-      const result = await zbc.createProcessInstanceWithResult({ bpmnProcessId: id, variables: { name: 'Lan' }, requestTimeout: 10_000 });
+      const result = await zbc.createProcessInstanceWithResult({
+        bpmnProcessId: id,
+        variables: { name: 'Lan' },
+        requestTimeout: 10_000,
+      });
       // then
       expect(result.variables).toMatchObject({ name: 'Lan', greeting: 'Xin chào Lan' });
       expect(result.processInstanceKey).toMatch(/^\d+$/);

@@ -12,7 +12,8 @@ const processId = process.env.CRASH_PROCESS_ID;
 const log = process.env.CRASH_LOG;
 const instances = Number(process.env.CRASH_INSTANCES ?? '0');
 const handlerDelayMs = Number(process.env.CRASH_HANDLER_DELAY_MS ?? '0');
-if (!url || !processId || !log) throw new Error('CRASH_DATABASE_URL, CRASH_PROCESS_ID and CRASH_LOG are required');
+if (!url || !processId || !log)
+  throw new Error('CRASH_DATABASE_URL, CRASH_PROCESS_ID and CRASH_LOG are required');
 
 /** Job types of the crash model (tests/durability/crash.test.ts). */
 const TYPES = ['crash-a', 'crash-b', 'crash-c'];

@@ -26,7 +26,12 @@ interface EngineProcess {
 
 function startEngineProcess(env: Record<string, string>): EngineProcess {
   let out = '';
-  const child = spawn('npx', ['tsx', SCRIPT], { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npx', ['tsx', SCRIPT], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -42,12 +47,18 @@ function signal(p: EngineProcess, sig: NodeJS.Signals): void {
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, p?: EngineProcess): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  p?: EngineProcess,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${p ? `; engine output:\n${p.output()}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}${p ? `; engine output:\n${p.output()}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -102,13 +113,22 @@ describe('crash: SIGKILL an engine process in the middle of running instances', 
     };
 
     // 1. The first engine process creates the instances and works on them until timers and activated jobs are pending.
-    const first = startEngineProcess({ ...env, CRASH_INSTANCES: String(INSTANCES), CRASH_HANDLER_DELAY_MS: '150' });
+    const first = startEngineProcess({
+      ...env,
+      CRASH_INSTANCES: String(INSTANCES),
+      CRASH_HANDLER_DELAY_MS: '150',
+    });
     spawned.push(first);
-    const atKill = await until('timers and activated jobs pending', async () => {
-      const c = await counts();
-      const allCreated = first.output().includes(`created ${INSTANCES}`);
-      return allCreated && c.timers > 0 && c.activated > 0 && c.completed < INSTANCES ? c : undefined;
-    }, 30_000, first);
+    const atKill = await until(
+      'timers and activated jobs pending',
+      async () => {
+        const c = await counts();
+        const allCreated = first.output().includes(`created ${INSTANCES}`);
+        return allCreated && c.timers > 0 && c.activated > 0 && c.completed < INSTANCES ? c : undefined;
+      },
+      30_000,
+      first,
+    );
     signal(first, 'SIGKILL');
     await first.exited;
     const afterKill = await counts();
@@ -117,19 +137,22 @@ describe('crash: SIGKILL an engine process in the middle of running instances', 
     // 2. A new engine process on the same database finishes the work.
     const second = startEngineProcess(env);
     spawned.push(second);
-    await until('every instance completed', async () => ((await counts()).completed === INSTANCES ? true : undefined), 40_000, second).catch(
-      async (e: Error) => {
-        const state = await db.query(
-          `SELECT (SELECT json_agg(j) FROM (SELECT type, state, retries, deadline, worker FROM engine.job WHERE bpmn_process_id = $1) j) AS jobs,
+    await until(
+      'every instance completed',
+      async () => ((await counts()).completed === INSTANCES ? true : undefined),
+      40_000,
+      second,
+    ).catch(async (e: Error) => {
+      const state = await db.query(
+        `SELECT (SELECT json_agg(j) FROM (SELECT type, state, retries, deadline, worker FROM engine.job WHERE bpmn_process_id = $1) j) AS jobs,
                   (SELECT json_agg(t) FROM (SELECT t.element_id, t.due_at FROM engine.timer t JOIN engine.process_instance p ON p.key = t.process_instance_key WHERE p.bpmn_process_id = $1) t) AS timers,
                   (SELECT json_agg(i) FROM (SELECT error_type, error_message FROM engine.incident WHERE bpmn_process_id = $1) i) AS incidents,
                   (SELECT json_agg(e) FROM (SELECT e.element_id, e.state FROM engine.element_instance e JOIN engine.process_instance p ON p.key = e.process_instance_key
                      WHERE p.bpmn_process_id = $1 AND e.state NOT IN ('COMPLETED','TERMINATED')) e) AS elements`,
-          [processId],
-        );
-        throw new Error(`${e.message}\nstate: ${JSON.stringify(state.rows[0])}`);
-      },
-    );
+        [processId],
+      );
+      throw new Error(`${e.message}\nstate: ${JSON.stringify(state.rows[0])}`);
+    });
     signal(second, 'SIGTERM');
     await second.exited;
 
@@ -142,7 +165,11 @@ describe('crash: SIGKILL an engine process in the middle of running instances', 
       [processId],
     );
     for (const id of [processId, 'a', 'wait', 'b', 'c', 'end']) {
-      expect(perElement.rows.find((r) => r.element_id === id)).toEqual({ element_id: id, n: INSTANCES, instances: INSTANCES });
+      expect(perElement.rows.find((r) => r.element_id === id)).toEqual({
+        element_id: id,
+        n: INSTANCES,
+        instances: INSTANCES,
+      });
     }
     const jobs = await db.query<{ key: string; intent: string }>(
       `SELECT r.key::text AS key, r.intent FROM engine.record r JOIN engine.process_instance p ON p.key = r.process_instance_key

@@ -8,14 +8,25 @@
  * test-artifacts/e2e; axe-core must find no serious or critical violation on the citizen pages.
  */
 import type { Page } from 'playwright-core';
-import { haveChromium, loggedIn, login, reloadUntil, seriousViolations, shot, startWorld, type World } from './support';
+import {
+  haveChromium,
+  loggedIn,
+  login,
+  reloadUntil,
+  seriousViolations,
+  shot,
+  startWorld,
+  type World,
+} from './support';
 
 const OFFICE = 'tckh-mytho';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 async function expectAccessible(page: Page): Promise<void> {
   const violations = await seriousViolations(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
 }
 
 /** Picks an option of a form-js select (a custom dropdown, not a native select). */
@@ -64,7 +75,10 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     await citizen.getByLabel('Tìm thủ tục hành chính').fill('ho kinh doanh');
     await citizen.getByRole('button', { name: 'Tìm kiếm' }).click();
     await citizen.getByRole('link', { name: 'Đăng ký thành lập hộ kinh doanh' }).click();
-    await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).or(citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' })).waitFor();
+    await citizen
+      .getByRole('button', { name: 'Nộp hồ sơ trực tuyến' })
+      .or(citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }))
+      .waitFor();
     await shot(citizen, 'a1-procedure');
     await expectAccessible(citizen);
     await citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
@@ -88,7 +102,9 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     await pickFormJsOption(citizen, 'Hình thức nhận kết quả', 'Nhận trực tiếp');
     await shot(citizen, 'a3-wizard-form');
     await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
-    await citizen.locator('input[type=file]').setInputFiles({ name: 'cccd.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await citizen
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'cccd.pdf', mimeType: 'application/pdf', buffer: PDF });
     await citizen.getByText('cccd.pdf').first().waitFor();
     await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
     await shot(citizen, 'a4-wizard-review');
@@ -139,7 +155,11 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     await visitor.goto(`${w.baseUrl}/tra-cuu?code=${encodeURIComponent(code)}`);
     await visitor.getByLabel('Mã tra cứu').fill(secret);
     await visitor.getByRole('button', { name: 'Tra cứu', exact: true }).click();
-    await reloadUntil(visitor, visitor.getByTestId('tracking-status').filter({ hasText: 'Đã trả kết quả' }), 60_000).catch(async () => {
+    await reloadUntil(
+      visitor,
+      visitor.getByTestId('tracking-status').filter({ hasText: 'Đã trả kết quả' }),
+      60_000,
+    ).catch(async () => {
       await visitor.getByLabel('Mã tra cứu').fill(secret);
       await visitor.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     });
@@ -167,10 +187,16 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     const applicantName = `Công ty TNHH Giấy Tờ ${Date.now() % 100000}`;
 
     // when they open the paper intake from the navigation and pick a procedure of their agency
-    await officer.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ trực tiếp' }).click();
+    await officer
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Tiếp nhận hồ sơ trực tiếp' })
+      .click();
     await officer.getByRole('heading', { name: 'Tiếp nhận hồ sơ trực tiếp' }).waitFor();
     await officer.getByRole('combobox', { name: 'Thủ tục hành chính' }).fill('dang ky dau tu');
-    await officer.getByRole('option', { name: /Cấp Giấy chứng nhận đăng ký đầu tư/ }).first().click();
+    await officer
+      .getByRole('option', { name: /Cấp Giấy chứng nhận đăng ký đầu tư/ })
+      .first()
+      .click();
 
     // then a missing identity is refused with Vietnamese messages
     await officer.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -202,7 +228,9 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     await officer.getByRole('button', { name: 'Tiếp tục' }).click();
 
     // and attach the scanned papers, then register the dossier with a double click
-    await officer.locator('input[type=file]').setInputFiles({ name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await officer
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: PDF });
     await officer.getByText('ban-quet.pdf').first().waitFor();
     await officer.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).dblclick();
 
@@ -212,7 +240,10 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     const paperSecret = (await officer.getByTestId('tracking-secret').textContent()) ?? '';
     expect(paperCode).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H58-\d{6}-\d{4}$/);
     expect(paperSecret.length).toBeGreaterThan(4);
-    const rows = await w.app.pg.query<{ channel: string; n: string }>(`SELECT channel, count(*) OVER () AS n FROM dossier WHERE applicant_name = $1`, [applicantName]);
+    const rows = await w.app.pg.query<{ channel: string; n: string }>(
+      `SELECT channel, count(*) OVER () AS n FROM dossier WHERE applicant_name = $1`,
+      [applicantName],
+    );
     expect(rows.rows).toEqual([{ channel: 'direct', n: '1' }]);
     await shot(officer, 'd3-paper-receipt');
 
@@ -227,10 +258,12 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     // then the dossier waits for the completeness check in the officer's inbox
     await officer.goto(`${w.baseUrl}/can-bo`);
     await officer.getByLabel('Tìm theo mã hồ sơ').fill(paperCode);
-    await reloadUntil(officer, officer.getByTestId('task-Task_CheckDossier'), 90_000).catch(async (e: unknown) => {
-      await shot(officer, 'd-missing-check');
-      throw e;
-    });
+    await reloadUntil(officer, officer.getByTestId('task-Task_CheckDossier'), 90_000).catch(
+      async (e: unknown) => {
+        await shot(officer, 'd-missing-check');
+        throw e;
+      },
+    );
     await officer.getByLabel('Tìm theo mã hồ sơ').fill(paperCode);
     await officer.getByTestId('task-Task_CheckDossier').waitFor();
     await shot(officer, 'd4-paper-inbox');
@@ -255,11 +288,14 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     // when they clear the job type of a service task
     await analyst.locator('.djs-element[data-element-id="Task_CheckRegistry"]').click();
     const typeInput = analyst.locator('#bio-properties-panel-taskDefinitionType');
-    if (!(await typeInput.isVisible())) await analyst.locator('.bio-properties-panel-group-header', { hasText: 'Task definition' }).click();
+    if (!(await typeInput.isVisible()))
+      await analyst.locator('.bio-properties-panel-group-header', { hasText: 'Task definition' }).click();
     await typeInput.fill('');
 
     // then the linter marks that element
-    const overlay = analyst.locator('.djs-overlays[data-container-id="Task_CheckRegistry"] .djs-overlay-linting');
+    const overlay = analyst.locator(
+      '.djs-overlays[data-container-id="Task_CheckRegistry"] .djs-overlay-linting',
+    );
     await overlay.waitFor();
     await analyst.getByTestId('findings').locator('[data-element-id="Task_CheckRegistry"]').waitFor();
     await shot(analyst, 'b1-lint-error');
@@ -270,11 +306,16 @@ async function completeWith(page: Page, decision: string | null): Promise<void> 
     await analyst.getByRole('button', { name: 'Triển khai' }).click();
 
     // then a new version is deployed and listed
-    await analyst.getByTestId('deploy-success').waitFor().catch(async (e: unknown) => {
-      await shot(analyst, 'b-deploy-failed');
-      throw e;
-    });
-    expect(await analyst.getByTestId('deploy-success').textContent()).toMatch(/motcua-business-household-registration v\d+/);
+    await analyst
+      .getByTestId('deploy-success')
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await shot(analyst, 'b-deploy-failed');
+        throw e;
+      });
+    expect(await analyst.getByTestId('deploy-success').textContent()).toMatch(
+      /motcua-business-household-registration v\d+/,
+    );
     await analyst.getByTestId('versions').locator('tbody tr').nth(versionsBefore).waitFor();
     await shot(analyst, 'b2-deployed');
   }, 300_000);

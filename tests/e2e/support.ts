@@ -49,7 +49,10 @@ function newestSource(dir: string): number {
 export function buildWebIfStale(): void {
   const index = path.join(WEB_DIST, 'index.html');
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestSource(WEB)) return;
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: WEB, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: WEB,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -67,20 +70,42 @@ export interface World {
 export async function startWorld(): Promise<World> {
   buildWebIfStale();
   const databaseUrl = await testDatabase();
-  const engine = await createEmbeddedEngine({ databaseUrl, clock: new ControlledClock(), startSchedulers: false });
+  const engine = await createEmbeddedEngine({
+    databaseUrl,
+    clock: new ControlledClock(),
+    startSchedulers: false,
+  });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
-  const app = await buildApp({ config: loadConfig({ SEED_DEMO: 'false', DATA_DIR: dataDir }), databaseUrl, engine, webRoot: WEB_DIST });
+  const app = await buildApp({
+    config: loadConfig({ SEED_DEMO: 'false', DATA_DIR: dataDir }),
+    databaseUrl,
+    engine,
+    webRoot: WEB_DIST,
+  });
   await seedDemoData(app.orm.em.fork(), { processesRoot: path.join(ROOT, 'processes') });
   await deployProcesses(engine, path.join(ROOT, 'processes'), () => {});
   const workers = startWorkers(app, { pollTimeoutMs: 200, retryBackOffMs: 50 });
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {
-    app, engine, workers, browser, baseUrl,
+    app,
+    engine,
+    workers,
+    browser,
+    baseUrl,
     async close() {
       await browser.close();
       await workers.close();
@@ -125,7 +150,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -15,7 +15,9 @@ function adminUrl(): string {
 
 /** A migrated database for `suffix`, created on first use in this worker. */
 export function testDatabase(suffix = 'main'): Promise<string> {
-  const name = `motcua_t${process.env.JEST_WORKER_ID ?? '0'}_${suffix}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const name = `motcua_t${process.env.JEST_WORKER_ID ?? '0'}_${suffix}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
   let p = ready.get(name);
   if (!p) {
     p = (async () => {

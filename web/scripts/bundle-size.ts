@@ -29,7 +29,9 @@ function main(): void {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const entry = /<script type="module"[^>]*src="\/?([^"]+)"/.exec(html)?.[1];
   if (!entry) throw new Error('no entry script in dist/index.html (run vite build first)');
-  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/?([^"]+)"/g)].map((m) => m[1] ?? '');
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/?([^"]+)"/g)].map(
+    (m) => m[1] ?? '',
+  );
   const firstPage = new Set<string>();
   for (const f of [entry, ...preloads]) staticClosure(f, firstPage);
   const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/?([^"]+)"/g)].map((m) => m[1] ?? '');

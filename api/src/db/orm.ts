@@ -8,7 +8,13 @@ import { AccountSchema, SessionSchema } from '../modules/identity/entities.js';
 import { AdministrativeUnitSchema, AgencySchema, ProcedureSchema } from '../modules/reference/entities.js';
 
 /** Every entity of the api; the schema itself comes from db/migrations.ts, never from the ORM. */
-export const apiEntities = [AccountSchema, SessionSchema, AdministrativeUnitSchema, AgencySchema, ProcedureSchema];
+export const apiEntities = [
+  AccountSchema,
+  SessionSchema,
+  AdministrativeUnitSchema,
+  AgencySchema,
+  ProcedureSchema,
+];
 
 /** Opens MikroORM on `databaseUrl`. The caller closes it. */
 export async function openOrm(databaseUrl: string): Promise<MikroORM> {

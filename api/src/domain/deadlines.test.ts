@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { classifyCompletion, classifyOpen, dueDate, dueWithPauses, remainingWorkingTime, type Pause } from './deadlines.js';
+import {
+  classifyCompletion,
+  classifyOpen,
+  dueDate,
+  dueWithPauses,
+  remainingWorkingTime,
+  type Pause,
+} from './deadlines.js';
 import { defaultHolidayTables } from './holidays.js';
 import { createWorkingCalendar } from './working-calendar.js';
 
@@ -52,15 +59,21 @@ describe('dueWithPauses', () => {
     const pause = fc.record({ from: instant, length: fc.integer({ min: 0, max: 30 * 24 * HOUR }) });
     const unit = fc.constantFrom('working-hours' as const, 'working-days' as const, 'calendar-days' as const);
     fc.assert(
-      fc.property(instant, unit, fc.integer({ min: 0, max: 30 }), fc.array(pause, { maxLength: 4 }), (start, u, n, ps) => {
-        // given
-        const pauses: Pause[] = ps.map((p) => ({ from: p.from, to: p.from + p.length }));
-        const limit = { unit: u, amount: n };
-        // when
-        const paused = dueWithPauses(start, limit, pauses, cal);
-        // then
-        expect(paused).toBeGreaterThanOrEqual(dueDate(start, limit, cal));
-      }),
+      fc.property(
+        instant,
+        unit,
+        fc.integer({ min: 0, max: 30 }),
+        fc.array(pause, { maxLength: 4 }),
+        (start, u, n, ps) => {
+          // given
+          const pauses: Pause[] = ps.map((p) => ({ from: p.from, to: p.from + p.length }));
+          const limit = { unit: u, amount: n };
+          // when
+          const paused = dueWithPauses(start, limit, pauses, cal);
+          // then
+          expect(paused).toBeGreaterThanOrEqual(dueDate(start, limit, cal));
+        },
+      ),
     );
   });
 });

@@ -53,11 +53,19 @@ function blockedWithin(from: number, to: number, blocked: Blocked): number {
  * pass `to = now`. Working limits skip paused working time; calendar limits add the paused wall-clock time
  * and are then moved off a day off (§4.1).
  */
-export function dueWithPauses(start: number, limit: TimeLimit, pauses: readonly Pause[], cal: WorkingCalendar): number {
+export function dueWithPauses(
+  start: number,
+  limit: TimeLimit,
+  pauses: readonly Pause[],
+  cal: WorkingCalendar,
+): number {
   const blocked = normalizePauses(start, pauses);
-  if (limit.unit === 'working-hours') return consumeWorkingTime(start, limit.amount * 3_600_000, cal, blocked);
-  if (limit.unit === 'working-days') return consumeWorkingTime(start, limit.amount * cal.workingDayMs, cal, blocked);
-  if (!Number.isFinite(limit.amount) || limit.amount < 0) throw new RangeError('Days must be a finite number >= 0');
+  if (limit.unit === 'working-hours')
+    return consumeWorkingTime(start, limit.amount * 3_600_000, cal, blocked);
+  if (limit.unit === 'working-days')
+    return consumeWorkingTime(start, limit.amount * cal.workingDayMs, cal, blocked);
+  if (!Number.isFinite(limit.amount) || limit.amount < 0)
+    throw new RangeError('Days must be a finite number >= 0');
   const base = clockStart(start, cal) + limit.amount * DAY_MS;
   // Each extension can reach into a later pause, so extend until the paused time inside the window is stable.
   let due = base;
@@ -82,7 +90,11 @@ export type Completion = 'early' | 'on-time' | 'late';
  * day; on time when finished on the due day itself, by the due time. The early/on-time split follows the
  * dashboards of §4.2 (early, on time, late); the exact line between them is not in the sources [U].
  */
-export function classifyCompletion(due: number, completedAt: number, utcOffsetMinutes = VN_UTC_OFFSET_MINUTES): Completion {
+export function classifyCompletion(
+  due: number,
+  completedAt: number,
+  utcOffsetMinutes = VN_UTC_OFFSET_MINUTES,
+): Completion {
   if (completedAt > due) return 'late';
   const offset = utcOffsetMinutes * 60_000;
   const day = (t: number) => Math.floor((t + offset) / DAY_MS);
@@ -93,7 +105,12 @@ export function classifyCompletion(due: number, completedAt: number, utcOffsetMi
  * Working time left until `due` (negative, in working time, once overdue), for "còn X giờ" displays and
  * SLA timers; paused intervals do not count.
  */
-export function remainingWorkingTime(now: number, due: number, cal: WorkingCalendar, pauses: readonly Pause[] = []): number {
+export function remainingWorkingTime(
+  now: number,
+  due: number,
+  cal: WorkingCalendar,
+  pauses: readonly Pause[] = [],
+): number {
   return workingTimeBetween(now, due, cal, normalizePauses(Math.min(now, due), pauses));
 }
 
@@ -104,7 +121,12 @@ export type OpenState = 'overdue' | 'near-due' | 'not-due';
  * Classifies an unfinished dossier. "Near due" defaults to at most 1 working day left: the apology slip
  * (Mẫu 04) must go out at least 1 working day before the due date (§2.3), so that is when officers must act.
  */
-export function classifyOpen(now: number, due: number, cal: WorkingCalendar, nearMs = cal.workingDayMs): OpenState {
+export function classifyOpen(
+  now: number,
+  due: number,
+  cal: WorkingCalendar,
+  nearMs = cal.workingDayMs,
+): OpenState {
   if (now > due) return 'overdue';
   return remainingWorkingTime(now, due, cal) <= nearMs ? 'near-due' : 'not-due';
 }

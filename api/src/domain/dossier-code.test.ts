@@ -1,6 +1,12 @@
 import pg from 'pg';
 import { testDatabase } from '../../../tests/support/database';
-import { formatDossierCode, isDossierCode, nextDossierCode, normalizeAgencyId, parseDossierCode } from './dossier-code.js';
+import {
+  formatDossierCode,
+  isDossierCode,
+  nextDossierCode,
+  normalizeAgencyId,
+  parseDossierCode,
+} from './dossier-code.js';
 
 describe('formatDossierCode and parseDossierCode', () => {
   it('should format the §3.2 example when given its parts', () => {

@@ -30,7 +30,8 @@ export function isAgencyId(value: string): boolean {
 /** Canonical form of an agency id: dashes (`000-00-23-H56`, seen in real data) become dots, letters upper case. */
 export function normalizeAgencyId(value: string): string {
   const id = value.trim().replace(/-/g, '.').toUpperCase();
-  if (!isAgencyId(id)) throw new RangeError(`Expected an agency electronic id like 000.00.06.H56 but got "${value}"`);
+  if (!isAgencyId(id))
+    throw new RangeError(`Expected an agency electronic id like 000.00.06.H56 but got "${value}"`);
   return id;
 }
 
@@ -41,7 +42,10 @@ export function vnLocalDate(at: Date): string {
 
 function checkDate(date: string): string {
   const parsed = Date.parse(`${date}T00:00:00Z`);
-  const ok = /^20\d{2}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(parsed) && new Date(parsed).toISOString().startsWith(date);
+  const ok =
+    /^20\d{2}-\d{2}-\d{2}$/.test(date) &&
+    !Number.isNaN(parsed) &&
+    new Date(parsed).toISOString().startsWith(date);
   if (!ok) throw new RangeError(`Expected a date between 2000-01-01 and 2099-12-31 but got "${date}"`);
   return date;
 }
@@ -50,7 +54,8 @@ function checkDate(date: string): string {
 export function formatDossierCode(agencyId: string, date: string | Date, sequence: number): string {
   const id = normalizeAgencyId(agencyId);
   const day = checkDate(typeof date === 'string' ? date : vnLocalDate(date));
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`Sequence must be a positive integer, got ${sequence}`);
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new RangeError(`Sequence must be a positive integer, got ${sequence}`);
   const yymmdd = day.slice(2).replace(/-/g, '');
   return `${id}-${yymmdd}-${String(sequence).padStart(4, '0')}`;
 }
@@ -103,7 +108,10 @@ export async function nextDossierCode(client: Queryable, agencyId: string, date:
  * Allocation and insert are then one statement: the counter row stays locked only while that statement and
  * its commit run (not across client round trips), and a failed insert gives the number back (no gap).
  */
-export function codeAllocationSql(agencyId: string, date: Date): { cte: string; code: string; values: [string, string, string] } {
+export function codeAllocationSql(
+  agencyId: string,
+  date: Date,
+): { cte: string; code: string; values: [string, string, string] } {
   const id = normalizeAgencyId(agencyId);
   const day = vnLocalDate(date);
   return {

@@ -6,7 +6,9 @@ const dates = (year: number): string[] => defaultHolidayTable(year).holidays.map
 describe('dateHolidaysVn', () => {
   it('should give five calendar days of Tết from Giao thừa when asked for 2024', () => {
     // given / when
-    const tet = dateHolidaysVn(2024).filter((h) => h.name === 'Tết Nguyên Đán').map((h) => h.date);
+    const tet = dateHolidaysVn(2024)
+      .filter((h) => h.name === 'Tết Nguyên Đán')
+      .map((h) => h.date);
     // then
     expect([...new Set(tet)]).toEqual(['2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13']);
   });
@@ -26,9 +28,19 @@ describe('defaultHolidayTable', () => {
     // then
     expect(table.holidays.map((h) => h.date)).toEqual([
       '2024-01-01',
-      '2024-02-08', '2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13', '2024-02-14',
-      '2024-04-18', '2024-04-29', '2024-04-30', '2024-05-01',
-      '2024-09-02', '2024-09-03',
+      '2024-02-08',
+      '2024-02-09',
+      '2024-02-10',
+      '2024-02-11',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
+      '2024-04-18',
+      '2024-04-29',
+      '2024-04-30',
+      '2024-05-01',
+      '2024-09-02',
+      '2024-09-03',
     ]);
     expect(table.workingWeekendDays).toEqual(['2024-05-04']);
   });
@@ -37,7 +49,9 @@ describe('defaultHolidayTable', () => {
     // given / when
     const table = defaultHolidayTable(2025);
     // then
-    expect(table.holidays.map((h) => h.date)).toEqual(expect.arrayContaining(['2025-01-27', '2025-01-31', '2025-09-01']));
+    expect(table.holidays.map((h) => h.date)).toEqual(
+      expect.arrayContaining(['2025-01-27', '2025-01-31', '2025-09-01']),
+    );
     expect(table.holidays.map((h) => h.date)).not.toContain('2025-02-03');
     expect(table.workingWeekendDays).toEqual(['2025-02-08', '2025-04-26']);
   });

@@ -102,7 +102,8 @@ export function defaultHolidayTable(year: number, adjustments = OFFICIAL_ADJUSTM
   const byDate = new Map<string, Holiday>();
   for (const h of dateHolidaysVn(year)) byDate.set(h.date, h);
   const bridge = nationalDayBridge(year);
-  if (!byDate.has(bridge)) byDate.set(bridge, { date: bridge, name: 'Quốc khánh (ngày liền kề)', source: LAW });
+  if (!byDate.has(bridge))
+    byDate.set(bridge, { date: bridge, name: 'Quốc khánh (ngày liền kề)', source: LAW });
   addCompensatoryDays(byDate);
   const adjustment = adjustments[year];
   for (const date of adjustment?.remove ?? []) byDate.delete(date);

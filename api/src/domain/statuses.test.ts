@@ -26,20 +26,24 @@ describe('dossier statuses (§2.5)', () => {
 
   it('should allow no move when the status is terminal', () => {
     // given / when / then
-    for (const s of DOSSIER_STATUSES.filter((x) => x.terminal)) expect(allowedTransitions(s.code)).toEqual([]);
+    for (const s of DOSSIER_STATUSES.filter((x) => x.terminal))
+      expect(allowedTransitions(s.code)).toEqual([]);
   });
 
   it('should reach the result returned from the newly registered status when following allowed moves', () => {
     // given
     const path: DossierStatusCode[] = [1, 2, 4, 5, 4, 6, 9, 10];
     // when / then
-    for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1] as DossierStatusCode, path[i] as DossierStatusCode)).toBe(true);
+    for (let i = 1; i < path.length; i++)
+      expect(canTransition(path[i - 1] as DossierStatusCode, path[i] as DossierStatusCode)).toBe(true);
   });
 
   it('should throw a Vietnamese error when a returned dossier is moved back to processing', () => {
     // given / when / then
     expect(() => assertTransition(10, 4)).toThrow(StatusTransitionError);
-    expect(() => assertTransition(10, 4)).toThrow('Không thể chuyển hồ sơ từ trạng thái "Đã trả kết quả" sang "Đang xử lý"');
+    expect(() => assertTransition(10, 4)).toThrow(
+      'Không thể chuyển hồ sơ từ trạng thái "Đã trả kết quả" sang "Đang xử lý"',
+    );
   });
 
   it('should only target known statuses and never itself when any transition is listed', () => {

@@ -3,7 +3,14 @@
  * up a dossier without an account. Only a salted scrypt hash is stored, compared in constant time; the
  * look-up route must still rate-limit, since 8 characters (~40 bits) resist guessing only when throttled.
  */
-import { randomBytes, randomInt, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
+import {
+  randomBytes,
+  randomInt,
+  scrypt,
+  timingSafeEqual,
+  type BinaryLike,
+  type ScryptOptions,
+} from 'node:crypto';
 
 /**
  * Upper-case letters and digits without look-alikes: no O/0, I/L/1, and S, B are left out for 5, 8
@@ -15,7 +22,12 @@ export const TRACKING_SECRET_LENGTH = 8;
 
 const SCRYPT = { N: 16_384, r: 8, p: 1, keylen: 32 };
 
-function scryptAsync(secret: BinaryLike, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  secret: BinaryLike,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(secret, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key)));
   });
@@ -24,7 +36,8 @@ function scryptAsync(secret: BinaryLike, salt: Buffer, keylen: number, options: 
 /** A new random secret, e.g. `K7QMXR3D` (uniform over the alphabet: randomInt has no modulo bias). */
 export function generateTrackingSecret(): string {
   let out = '';
-  for (let i = 0; i < TRACKING_SECRET_LENGTH; i++) out += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  for (let i = 0; i < TRACKING_SECRET_LENGTH; i++)
+    out += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
   return out;
 }
 

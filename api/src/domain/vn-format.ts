@@ -18,7 +18,13 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** The Vietnam-local fields of an instant (epoch ms or Date). */
 export function vnParts(at: number | Date): VnParts {
   const d = new Date((typeof at === 'number' ? at : at.getTime()) + VN_UTC_OFFSET_MINUTES * 60_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
 }
 
 /** `dd/MM/yyyy`. */

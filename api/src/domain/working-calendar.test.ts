@@ -129,10 +129,22 @@ describe('addCalendarDays', () => {
 
 describe('createWorkingCalendar', () => {
   it.each([
-    ['an overlapping office period', { holidays: [], officeHours: [{ start: '07:00', end: '12:00' }, { start: '11:00', end: '17:00' }] }],
+    [
+      'an overlapping office period',
+      {
+        holidays: [],
+        officeHours: [
+          { start: '07:00', end: '12:00' },
+          { start: '11:00', end: '17:00' },
+        ],
+      },
+    ],
     ['a malformed time', { holidays: [], officeHours: [{ start: '7:00', end: '11:30' }] }],
     ['a malformed holiday date', { holidays: [{ date: '2025-13-01', name: 'x' }] }],
-    ['a day both off and working', { holidays: [{ date: '2025-04-26', name: 'x' }], workingWeekendDays: ['2025-04-26'] }],
+    [
+      'a day both off and working',
+      { holidays: [{ date: '2025-04-26', name: 'x' }], workingWeekendDays: ['2025-04-26'] },
+    ],
   ])('should throw a RangeError when the configuration has %s', (_label, config) => {
     // given / when / then
     expect(() => createWorkingCalendar(config)).toThrow(RangeError);

@@ -64,7 +64,8 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 function parseClock(value: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(value);
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || Number(m[2]) > 59 || minutes > 24 * 60) throw new RangeError(`Expected a time HH:mm but got "${value}"`);
+  if (!m || Number(m[2]) > 59 || minutes > 24 * 60)
+    throw new RangeError(`Expected a time HH:mm but got "${value}"`);
   return minutes;
 }
 
@@ -152,7 +153,8 @@ function subtractBlocked(from: number, to: number, blocked: Blocked): [number, n
 }
 
 function checkAmount(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${what} must be a finite number >= 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`${what} must be a finite number >= 0, got ${value}`);
 }
 
 /**
@@ -161,7 +163,12 @@ function checkAmount(value: number, what: string): void {
  * off → next working morning). A due time that fills a period exactly is that period's end (e.g. 17:00),
  * not the next opening: same working time, and what the appointment slip should say.
  */
-export function consumeWorkingTime(start: number, ms: number, cal: WorkingCalendar, blocked: Blocked = []): number {
+export function consumeWorkingTime(
+  start: number,
+  ms: number,
+  cal: WorkingCalendar,
+  blocked: Blocked = [],
+): number {
   checkAmount(ms, 'Working time');
   let remaining = ms;
   const first = localDay(cal, start);
@@ -198,7 +205,12 @@ export function addWorkingDays(start: number, days: number, cal: WorkingCalendar
 }
 
 /** Working time in ms between two instants (negative when `b` is before `a`), e.g. for per-step lateness. */
-export function workingTimeBetween(a: number, b: number, cal: WorkingCalendar, blocked: Blocked = []): number {
+export function workingTimeBetween(
+  a: number,
+  b: number,
+  cal: WorkingCalendar,
+  blocked: Blocked = [],
+): number {
   if (b < a) return -workingTimeBetween(b, a, cal, blocked);
   let total = 0;
   for (let day = localDay(cal, a); day <= localDay(cal, b); day++) {

@@ -59,7 +59,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     status = 400;
     vi = `Dữ liệu không hợp lệ: ${error.message}`;
   } else if (status < 500) {
-    vi = (error.code && FRAMEWORK_VI[error.code]) ?? (error instanceof SyntaxError ? FRAMEWORK_VI.FST_ERR_CTP_INVALID_JSON_BODY! : detail);
+    vi =
+      (error.code && FRAMEWORK_VI[error.code]) ??
+      (error instanceof SyntaxError ? FRAMEWORK_VI.FST_ERR_CTP_INVALID_JSON_BODY! : detail);
     if (error.code) extra = { code: error.code };
   }
   if (status >= 500) {

@@ -44,18 +44,29 @@ const TEAM: [OfficerRole, string, string][] = [
 
 /** Every demo account. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'congdan', fullName: 'Nguyễn Văn An', roles: ['citizen'], memberships: [], citizenId: '082201000001', email: 'congdan@example.vn' },
-  { username: 'doanhnghiep', fullName: 'Trần Thị Bích (Công ty TNHH Mekong Xanh)', roles: ['business'], memberships: [], citizenId: '082301000002' },
+  {
+    username: 'congdan',
+    fullName: 'Nguyễn Văn An',
+    roles: ['citizen'],
+    memberships: [],
+    citizenId: '082201000001',
+    email: 'congdan@example.vn',
+  },
+  {
+    username: 'doanhnghiep',
+    fullName: 'Trần Thị Bích (Công ty TNHH Mekong Xanh)',
+    roles: ['business'],
+    memberships: [],
+    citizenId: '082301000002',
+  },
   ...DEMO_AGENCY_SLUGS.flatMap((slug) => {
     const agency = agencyBySlug(slug);
-    return TEAM.map(
-      ([role, prefix, label]): DemoAccount => ({
-        username: `${prefix}.${slug}`,
-        fullName: `${label} - ${agency.shortName ?? agency.name}`,
-        roles: [],
-        memberships: [{ agencyCode: agency.code, role }],
-      }),
-    );
+    return TEAM.map(([role, prefix, label]): DemoAccount => ({
+      username: `${prefix}.${slug}`,
+      fullName: `${label} - ${agency.shortName ?? agency.name}`,
+      roles: [],
+      memberships: [{ agencyCode: agency.code, role }],
+    }));
   }),
   { username: 'phantich', fullName: 'Chuyên viên phân tích quy trình', roles: ['analyst'], memberships: [] },
   { username: 'quanly', fullName: 'Cán bộ theo dõi, thống kê', roles: ['manager'], memberships: [] },

@@ -24,9 +24,15 @@ describe('demo dossiers', () => {
     // then
     expect(first.skipped).toEqual([]);
     expect(first.failed).toEqual([]);
-    expect(rows.map((r) => r.idempotency_key).sort()).toEqual(DEMO_PLANS.map((p) => `demo-seed:${p.pkg}`).sort());
+    expect(rows.map((r) => r.idempotency_key).sort()).toEqual(
+      DEMO_PLANS.map((p) => `demo-seed:${p.pkg}`).sort(),
+    );
     const planned = Object.fromEntries(DEMO_PLANS.map((p) => [`demo-seed:${p.pkg}`, p.status]));
-    for (const r of rows) expect({ key: r.idempotency_key, status: r.status }).toEqual({ key: r.idempotency_key, status: planned[r.idempotency_key] });
+    for (const r of rows)
+      expect({ key: r.idempotency_key, status: r.status }).toEqual({
+        key: r.idempotency_key,
+        status: planned[r.idempotency_key],
+      });
     expect(new Set(rows.map((r) => r.status)).size).toBeGreaterThanOrEqual(9);
     expect(new Set(DEMO_PLANS.map((p) => p.label)).size).toBe(DEMO_PLANS.length);
     const incidents = await w.t.engine.searchIncidents({ state: 'ACTIVE', limit: 10 });

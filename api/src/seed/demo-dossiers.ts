@@ -37,7 +37,11 @@ interface DemoPlan {
 /** What a plan can do with its dossier. */
 export interface DemoDriver {
   /** Completes the open task `elementId` as the demo officer with `role` in the dossier's agency. */
-  complete(role: OfficerRole, elementId: string, body: { decision?: string; reason?: string; data?: Record<string, unknown> }): Promise<void>;
+  complete(
+    role: OfficerRole,
+    elementId: string,
+    body: { decision?: string; reason?: string; data?: Record<string, unknown> },
+  ): Promise<void>;
   publish(name: string, variables: Record<string, unknown>, messageId?: string): Promise<void>;
   /** Stops the dossier as the section head does (status 8, instance cancelled). */
   stop(reason: string): Promise<void>;
@@ -46,12 +50,32 @@ export interface DemoDriver {
   waitAt(elementId: string): Promise<void>;
 }
 
-const accept = (d: DemoDriver) => d.complete('one-stop', 'Task_CheckDossier', { decision: 'accepted', data: { checkNote: 'Hồ sơ đầy đủ, hợp lệ' } });
+const accept = (d: DemoDriver) =>
+  d.complete('one-stop', 'Task_CheckDossier', {
+    decision: 'accepted',
+    data: { checkNote: 'Hồ sơ đầy đủ, hợp lệ' },
+  });
 
 /** The ten key services, each left in its own state (nine national status codes: 6 is both the fee and the land tax). */
 export const DEMO_PLANS: DemoPlan[] = [
-  { pkg: 'complaint-resolution', applicant: 'congdan', status: 1, label: 'mới đăng ký, chờ thụ lý', drive: async () => {} },
-  { pkg: 'investment-registration-certificate', applicant: 'doanhnghiep', status: 3, label: 'không được tiếp nhận', drive: (d) => d.complete('one-stop', 'Task_CheckDossier', { decision: 'refused', reason: 'Dự án thuộc diện chấp thuận chủ trương đầu tư' }) },
+  {
+    pkg: 'complaint-resolution',
+    applicant: 'congdan',
+    status: 1,
+    label: 'mới đăng ký, chờ thụ lý',
+    drive: async () => {},
+  },
+  {
+    pkg: 'investment-registration-certificate',
+    applicant: 'doanhnghiep',
+    status: 3,
+    label: 'không được tiếp nhận',
+    drive: (d) =>
+      d.complete('one-stop', 'Task_CheckDossier', {
+        decision: 'refused',
+        reason: 'Dự án thuộc diện chấp thuận chủ trương đầu tư',
+      }),
+  },
   {
     pkg: 'business-household-registration',
     applicant: 'congdan',
@@ -59,14 +83,27 @@ export const DEMO_PLANS: DemoPlan[] = [
     label: 'đã có kết quả, chờ trả',
     drive: async (d) => {
       await accept(d);
-      await d.complete('specialist', 'Task_Appraise', { decision: 'propose-approve', data: { appraisalNote: 'Hồ sơ hợp lệ' } });
+      await d.complete('specialist', 'Task_Appraise', {
+        decision: 'propose-approve',
+        data: { appraisalNote: 'Hồ sơ hợp lệ' },
+      });
       await d.complete('section-head', 'Task_Approve', { decision: 'approve' });
       await d.waitStatus(6); // the fee is collected with the result
       await d.waitAt('Event_FeePaid');
       await d.publish('fee-paid', { paymentReference: 'BL-000123' }, 'fee:BL-000123');
     },
   },
-  { pkg: 'news-bulletin-licence', applicant: 'doanhnghiep', status: 5, label: 'chờ bổ sung', drive: (d) => d.complete('one-stop', 'Task_CheckDossier', { decision: 'supplement', reason: 'Bổ sung mẫu trình bày (maket) bản tin' }) },
+  {
+    pkg: 'news-bulletin-licence',
+    applicant: 'doanhnghiep',
+    status: 5,
+    label: 'chờ bổ sung',
+    drive: (d) =>
+      d.complete('one-stop', 'Task_CheckDossier', {
+        decision: 'supplement',
+        reason: 'Bổ sung mẫu trình bày (maket) bản tin',
+      }),
+  },
   { pkg: 'driving-licence', applicant: 'congdan', status: 6, label: 'chờ nộp lệ phí', drive: accept },
   {
     pkg: 'land-use-right-certificate',
@@ -75,11 +112,19 @@ export const DEMO_PLANS: DemoPlan[] = [
     label: 'chờ thực hiện nghĩa vụ tài chính (thuế đất)',
     drive: async (d) => {
       await accept(d);
-      await d.complete('specialist', 'Task_CadastralSurvey', { data: { surveyedParcelNumber: '125', surveyedMapSheetNumber: '12', surveyedArea: 348.2 } });
-      await d.publish('commune-confirmation-received', { communeConfirmation: { landDispute: false, inPlanning: false } });
+      await d.complete('specialist', 'Task_CadastralSurvey', {
+        data: { surveyedParcelNumber: '125', surveyedMapSheetNumber: '12', surveyedArea: 348.2 },
+      });
+      await d.publish('commune-confirmation-received', {
+        communeConfirmation: { landDispute: false, inPlanning: false },
+      });
       await d.complete('specialist', 'Task_Appraise', {
         decision: 'propose-approve',
-        data: { financialObligationRequired: 'yes', appraisalNote: 'Đủ điều kiện cấp Giấy chứng nhận', appraisalReason: 'Sử dụng đất ổn định, không tranh chấp' },
+        data: {
+          financialObligationRequired: 'yes',
+          appraisalNote: 'Đủ điều kiện cấp Giấy chứng nhận',
+          appraisalReason: 'Sử dụng đất ổn định, không tranh chấp',
+        },
       });
     },
   },
@@ -90,7 +135,11 @@ export const DEMO_PLANS: DemoPlan[] = [
     label: 'đã rút hồ sơ',
     drive: async (d) => {
       await d.waitStatus(1);
-      await d.publish('dossier-withdrawn', { withdrawalReason: 'Hội điều chỉnh nội dung kỷ yếu, sẽ nộp lại' }, 'withdrawn');
+      await d.publish(
+        'dossier-withdrawn',
+        { withdrawalReason: 'Hội điều chỉnh nội dung kỷ yếu, sẽ nộp lại' },
+        'withdrawn',
+      );
     },
   },
   {
@@ -104,7 +153,13 @@ export const DEMO_PLANS: DemoPlan[] = [
     },
   },
   { pkg: 'printing-licence', applicant: 'doanhnghiep', status: 4, label: 'đang thẩm định', drive: accept },
-  { pkg: 'promotion-notification', applicant: 'doanhnghiep', status: 10, label: 'đã tiếp nhận thông báo', drive: async () => {} },
+  {
+    pkg: 'promotion-notification',
+    applicant: 'doanhnghiep',
+    status: 10,
+    label: 'đã tiếp nhận thông báo',
+    drive: async () => {},
+  },
 ];
 
 /** Polls until `done` holds, at most WAIT_MS. */
@@ -119,14 +174,28 @@ async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T
 }
 
 async function statusOf(app: FastifyInstance, code: string): Promise<number | null> {
-  const r = await app.pg.query<{ status: number | null }>(`SELECT status FROM dossier WHERE code = $1`, [code]);
+  const r = await app.pg.query<{ status: number | null }>(`SELECT status FROM dossier WHERE code = $1`, [
+    code,
+  ]);
   return r.rows[0]?.status ?? null;
 }
 
-async function openTask(app: FastifyInstance, code: string, elementId: string): Promise<UserTask | undefined> {
-  const instances = await app.pg.query<{ process_instance_key: string }>(`SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1`, [code]);
+async function openTask(
+  app: FastifyInstance,
+  code: string,
+  elementId: string,
+): Promise<UserTask | undefined> {
+  const instances = await app.pg.query<{ process_instance_key: string }>(
+    `SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1`,
+    [code],
+  );
   for (const i of instances.rows) {
-    const page = await app.engine.searchUserTasks({ state: 'CREATED', processInstanceKey: i.process_instance_key, elementId, limit: 10 });
+    const page = await app.engine.searchUserTasks({
+      state: 'CREATED',
+      processInstanceKey: i.process_instance_key,
+      elementId,
+      limit: 10,
+    });
     if (page.items[0]) return page.items[0];
   }
   return undefined;
@@ -134,13 +203,18 @@ async function openTask(app: FastifyInstance, code: string, elementId: string): 
 
 /** The demo officer with `role` in `agencyCode` (demo-accounts.ts gives each key service's agency a team). */
 function officerOf(agencyCode: string, role: OfficerRole): string {
-  const account = DEMO_ACCOUNTS.find((a) => a.memberships.some((m) => m.agencyCode === agencyCode && m.role === role));
+  const account = DEMO_ACCOUNTS.find((a) =>
+    a.memberships.some((m) => m.agencyCode === agencyCode && m.role === role),
+  );
   if (!account) throw new Error(`Demo dossiers: no demo ${role} in agency ${agencyCode}`);
   return account.username;
 }
 
 async function isAt(app: FastifyInstance, code: string, elementId: string): Promise<boolean> {
-  const instances = await app.pg.query<{ process_instance_key: string }>(`SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1`, [code]);
+  const instances = await app.pg.query<{ process_instance_key: string }>(
+    `SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1`,
+    [code],
+  );
   for (const i of instances.rows) {
     const elements = await app.engine.searchElementInstances(i.process_instance_key);
     if (elements.some((e) => e.elementId === elementId && e.state === 'ACTIVATED')) return true;
@@ -148,28 +222,56 @@ async function isAt(app: FastifyInstance, code: string, elementId: string): Prom
   return false;
 }
 
-function driverFor(app: FastifyInstance, dossier: DossierRow, principal: (username: string) => Promise<Principal>): DemoDriver {
+function driverFor(
+  app: FastifyInstance,
+  dossier: DossierRow,
+  principal: (username: string) => Promise<Principal>,
+): DemoDriver {
   const code = dossier.code;
   const agency = dossier.agency_code;
   const driver: DemoDriver = {
     async complete(role, elementId, body) {
-      const task = await waitFor(`task ${elementId} of ${code}`, () => openTask(app, code, elementId), (t) => t !== undefined);
+      const task = await waitFor(
+        `task ${elementId} of ${code}`,
+        () => openTask(app, code, elementId),
+        (t) => t !== undefined,
+      );
       await completeTask(app, await principal(officerOf(agency, role)), task!.userTaskKey, body);
     },
     async publish(name, variables, messageId) {
-      await app.engine.publishMessage({ name, correlationKey: code, timeToLiveMs: DAY_MS, variables, ...(messageId ? { messageId: `${code}:${messageId}` } : {}) });
+      await app.engine.publishMessage({
+        name,
+        correlationKey: code,
+        timeToLiveMs: DAY_MS,
+        variables,
+        ...(messageId ? { messageId: `${code}:${messageId}` } : {}),
+      });
     },
     async stop(reason) {
       const leader = await principal(officerOf(agency, 'section-head'));
       if (dossier.process_instance_key) await app.engine.cancelProcessInstance(dossier.process_instance_key);
       await app.pg.query(`UPDATE dossier SET stop_reason = $2 WHERE code = $1`, [code, reason]);
-      await recordStatus(app.pg, { dossierCode: code, status: 8, at: new Date(app.clock.now()), actor: leader.username, note: reason });
+      await recordStatus(app.pg, {
+        dossierCode: code,
+        status: 8,
+        at: new Date(app.clock.now()),
+        actor: leader.username,
+        note: reason,
+      });
     },
     async waitStatus(status) {
-      await waitFor(`status ${status} of ${code}`, () => statusOf(app, code), (s) => s === status);
+      await waitFor(
+        `status ${status} of ${code}`,
+        () => statusOf(app, code),
+        (s) => s === status,
+      );
     },
     async waitAt(elementId) {
-      await waitFor(`${code} at ${elementId}`, () => isAt(app, code, elementId), (at) => at);
+      await waitFor(
+        `${code} at ${elementId}`,
+        () => isAt(app, code, elementId),
+        (at) => at,
+      );
     },
   };
   return driver;
@@ -203,12 +305,19 @@ export async function seedDemoDossiers(app: FastifyInstance): Promise<DemoDossie
       const procedure = await app.orm.em.fork().findOne(ProcedureSchema, { packageKey: plan.pkg });
       const formData = DEMO_APPLICATIONS[plan.pkg];
       const bpmnProcessId = procedure?.variants[0]?.bpmnProcessId;
-      const deployed = bpmnProcessId !== undefined && (await app.engine.listProcessDefinitions(bpmnProcessId)).length > 0;
+      const deployed =
+        bpmnProcessId !== undefined && (await app.engine.listProcessDefinitions(bpmnProcessId)).length > 0;
       if (!procedure || !formData || !deployed) {
         report.skipped.push(plan.pkg);
         return;
       }
-      const submission = await submitDossier(app, await principal(plan.applicant), procedure, { procedureId: procedure.id, formData }, `demo-seed:${plan.pkg}`);
+      const submission = await submitDossier(
+        app,
+        await principal(plan.applicant),
+        procedure,
+        { procedureId: procedure.id, formData },
+        `demo-seed:${plan.pkg}`,
+      );
       if (!submission.created) {
         report.existing += 1;
         return;
@@ -220,7 +329,8 @@ export async function seedDemoDossiers(app: FastifyInstance): Promise<DemoDossie
     }),
   );
   outcomes.forEach((o, i) => {
-    if (o.status === 'rejected') report.failed.push({ pkg: DEMO_PLANS[i]?.pkg ?? '?', error: (o.reason as Error).message });
+    if (o.status === 'rejected')
+      report.failed.push({ pkg: DEMO_PLANS[i]?.pkg ?? '?', error: (o.reason as Error).message });
   });
   report.ms = Date.now() - started;
   return report;

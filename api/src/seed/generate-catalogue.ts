@@ -7,7 +7,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ProcedureSchema, type Tier } from '../modules/reference/entities.js';
 import { agencyDirectory, applyProcedure, type ProcedureInput } from '../modules/reference/procedures.js';
 import type { Procedure } from '../modules/reference/entities.js';
-import { ACTIONS, COMMUNE_ACTIONS, COMMUNE_FIELDS, DISTRICT_FIELDS, PROVINCE_FIELDS, QUALIFIERS, type FieldVocabulary } from './catalogue-vocabulary.js';
+import {
+  ACTIONS,
+  COMMUNE_ACTIONS,
+  COMMUNE_FIELDS,
+  DISTRICT_FIELDS,
+  PROVINCE_FIELDS,
+  QUALIFIERS,
+  type FieldVocabulary,
+} from './catalogue-vocabulary.js';
 import { TIEN_GIANG_AGENCIES } from './tien-giang-agencies.js';
 
 /** A small deterministic PRNG (mulberry32). */
@@ -25,11 +33,14 @@ function prng(seed: number): () => number {
 const SHARE = { province: 1146 / 1441, district: 152 / 1441 };
 
 function agencyFor(v: FieldVocabulary, tier: Tier, rnd: () => number): string {
-  if (tier === 'province') return TIEN_GIANG_AGENCIES.find((a) => a.slug === v.agency)?.code ?? '000.00.00.H58';
+  if (tier === 'province')
+    return TIEN_GIANG_AGENCIES.find((a) => a.slug === v.agency)?.code ?? '000.00.00.H58';
   const pool =
     tier === 'commune'
       ? TIEN_GIANG_AGENCIES.filter((a) => a.tier === 'commune')
-      : TIEN_GIANG_AGENCIES.filter((a) => a.slug.startsWith(v.agency === 'tckh' ? 'tckh-' : 'ubnd-') && a.tier === 'district');
+      : TIEN_GIANG_AGENCIES.filter(
+          (a) => a.slug.startsWith(v.agency === 'tckh' ? 'tckh-' : 'ubnd-') && a.tier === 'district',
+        );
   return pool[Math.floor(rnd() * pool.length)]?.code ?? '000.00.00.H58';
 }
 
@@ -37,7 +48,13 @@ function pickOf<T>(items: readonly T[], rnd: () => number): T {
   return items[Math.floor(rnd() * items.length)] as T;
 }
 
-function names(vocab: FieldVocabulary[], actions: string[], count: number, rnd: () => number, taken: Set<string>) {
+function names(
+  vocab: FieldVocabulary[],
+  actions: string[],
+  count: number,
+  rnd: () => number,
+  taken: Set<string>,
+) {
   const out: { name: string; v: FieldVocabulary }[] = [];
   for (let guard = 0; out.length < count && guard < count * 50; guard += 1) {
     const v = pickOf(vocab, rnd);
@@ -100,7 +117,8 @@ export function generateCatalogue(n = 1441, seed = 2201): ProcedureInput[] {
 export async function insertGeneratedCatalogue(em: EntityManager, n = 1441): Promise<number> {
   await em.nativeDelete(ProcedureSchema, { source: 'generated' });
   const directory = await agencyDirectory(em);
-  for (const input of generateCatalogue(n)) em.create(ProcedureSchema, applyProcedure({}, input, directory) as Procedure);
+  for (const input of generateCatalogue(n))
+    em.create(ProcedureSchema, applyProcedure({}, input, directory) as Procedure);
   await em.flush();
   return n;
 }

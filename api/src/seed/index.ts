@@ -37,7 +37,13 @@ async function seedUnits(em: EntityManager): Promise<number> {
   let added = 0;
   for (const unit of TIEN_GIANG_UNITS) {
     if (await em.findOne(AdministrativeUnitSchema, { id: unit.id })) continue;
-    em.create(AdministrativeUnitSchema, { code: null, legalBasis: null, validTo: null, parentId: null, ...unit });
+    em.create(AdministrativeUnitSchema, {
+      code: null,
+      legalBasis: null,
+      validTo: null,
+      parentId: null,
+      ...unit,
+    });
     await em.flush(); // parents before children
     added += 1;
   }
@@ -85,7 +91,10 @@ async function seedAccounts(em: EntityManager): Promise<number> {
 }
 
 /** Seeds everything into `em`'s database; safe to run again. */
-export async function seedDemoData(em: EntityManager, options: { processesRoot: string }): Promise<SeedReport> {
+export async function seedDemoData(
+  em: EntityManager,
+  options: { processesRoot: string },
+): Promise<SeedReport> {
   const units = await seedUnits(em);
   const agencies = await seedAgencies(em);
   const accounts = await seedAccounts(em);
@@ -102,11 +111,15 @@ export async function seedDemoData(em: EntityManager, options: { processesRoot: 
 /** Entry point used by `npm start` through startup/seeds.ts. */
 export async function seedDemo(context: SeedContext): Promise<void> {
   const root = findProjectRoot(process.argv[1] ? path.dirname(process.argv[1]) : process.cwd());
-  const report = await seedDemoData(context.app.orm.em.fork(), { processesRoot: path.join(root, 'processes') });
+  const report = await seedDemoData(context.app.orm.em.fork(), {
+    processesRoot: path.join(root, 'processes'),
+  });
   context.log(
     `Demo data: ${report.units} administrative units, ${report.agencies} agencies, ${report.accounts} accounts, ` +
       `${report.keyServices} key services, ${report.packages.loaded.length} procedure packages loaded` +
-      (report.packages.skipped.length ? ` (skipped: ${report.packages.skipped.map((s) => `${s.key}: ${s.reason}`).join('; ')})` : ''),
+      (report.packages.skipped.length
+        ? ` (skipped: ${report.packages.skipped.map((s) => `${s.key}: ${s.reason}`).join('; ')})`
+        : ''),
   );
   // Dossiers need the deployed models and the running job workers (server.ts starts them before the seed).
   if (!context.config.DEPLOY_PROCESSES) {

@@ -9,7 +9,9 @@ import { agencyBySlug } from './tien-giang-agencies.js';
 type KeyService = ProcedureInput & { packageKey: string };
 
 const code = (slug: string) => agencyBySlug(slug).code;
-const variant = (key: string, name: string, extra: object = {}) => [{ id: 'default', name, bpmnProcessId: `motcua-${key}`, ...extra }];
+const variant = (key: string, name: string, extra: object = {}) => [
+  { id: 'default', name, bpmnProcessId: `motcua-${key}`, ...extra },
+];
 const doc = (name: string, required = true) => ({ name, required, originals: 1 });
 
 /** The key services with their package keys. */
@@ -24,12 +26,22 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'toan-trinh',
     channels: ['direct', 'online', 'postal'],
     applicantTypes: ['Doanh nghiệp', 'Tổ chức', 'Công dân'],
-    documents: [doc('Văn bản đề nghị thực hiện dự án đầu tư (Mẫu A.I.1)'), doc('Bản sao giấy tờ pháp lý của nhà đầu tư'), doc('Đề xuất dự án đầu tư'), doc('Báo cáo tài chính 02 năm gần nhất của nhà đầu tư'), doc('Đề xuất nhu cầu sử dụng đất hoặc tài liệu về quyền sử dụng địa điểm'), doc('Hợp đồng BCC (nếu có)', false)],
+    documents: [
+      doc('Văn bản đề nghị thực hiện dự án đầu tư (Mẫu A.I.1)'),
+      doc('Bản sao giấy tờ pháp lý của nhà đầu tư'),
+      doc('Đề xuất dự án đầu tư'),
+      doc('Báo cáo tài chính 02 năm gần nhất của nhà đầu tư'),
+      doc('Đề xuất nhu cầu sử dụng đất hoặc tài liệu về quyền sử dụng địa điểm'),
+      doc('Hợp đồng BCC (nếu có)', false),
+    ],
     fees: [],
     daysPaper: 15,
     daysOnline: 15,
     legalBasis: ['Luật Đầu tư 2020', 'Nghị định 31/2021/NĐ-CP', 'Thông tư 03/2021/TT-BKHĐT'],
-    variants: variant('investment-registration-certificate', 'Dự án không thuộc diện chấp thuận chủ trương đầu tư'),
+    variants: variant(
+      'investment-registration-certificate',
+      'Dự án không thuộc diện chấp thuận chủ trương đầu tư',
+    ),
     result: 'Giấy chứng nhận đăng ký đầu tư (Mẫu A.II.8)',
   },
   {
@@ -46,7 +58,9 @@ export const KEY_SERVICES: KeyService[] = [
     daysPaper: null,
     daysOnline: null,
     legalBasis: ['Luật Thương mại 2005', 'Nghị định 81/2018/NĐ-CP'],
-    variants: variant('promotion-notification', 'Thông báo trước ít nhất 03 ngày làm việc', { noAppointmentDate: true }),
+    variants: variant('promotion-notification', 'Thông báo trước ít nhất 03 ngày làm việc', {
+      noAppointmentDate: true,
+    }),
     conditions: 'Gửi thông báo chậm nhất 03 ngày làm việc trước khi thực hiện khuyến mại.',
     result: 'Không có kết quả; cơ quan tiếp nhận thông báo',
   },
@@ -59,8 +73,20 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'toan-trinh',
     channels: ['direct', 'online'],
     applicantTypes: ['Công dân'],
-    documents: [doc('Đơn đề nghị đổi giấy phép lái xe (Mẫu 1)'), doc('Bản sao giấy phép lái xe, căn cước'), doc('Giấy khám sức khỏe (trừ hạng A1, A2, A3)', false)],
-    fees: [{ kind: 'le-phi', amount: 135000, channel: 'all', timing: 'before', description: 'Lệ phí cấp đổi giấy phép lái xe' }],
+    documents: [
+      doc('Đơn đề nghị đổi giấy phép lái xe (Mẫu 1)'),
+      doc('Bản sao giấy phép lái xe, căn cước'),
+      doc('Giấy khám sức khỏe (trừ hạng A1, A2, A3)', false),
+    ],
+    fees: [
+      {
+        kind: 'le-phi',
+        amount: 135000,
+        channel: 'all',
+        timing: 'before',
+        description: 'Lệ phí cấp đổi giấy phép lái xe',
+      },
+    ],
     daysPaper: 5,
     daysOnline: 5,
     legalBasis: ['Thông tư 12/2017/TT-BGTVT', 'Thông tư 188/2016/TT-BTC'],
@@ -76,7 +102,10 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'mot-phan',
     channels: ['direct', 'online', 'postal'],
     applicantTypes: ['Công dân', 'Tổ chức'],
-    documents: [doc('Đơn khiếu nại hoặc bản ghi lời khiếu nại'), doc('Tài liệu, chứng cứ kèm theo (nếu có)', false)],
+    documents: [
+      doc('Đơn khiếu nại hoặc bản ghi lời khiếu nại'),
+      doc('Tài liệu, chứng cứ kèm theo (nếu có)', false),
+    ],
     fees: [],
     dayKind: 'calendar',
     daysPaper: 30,
@@ -94,7 +123,10 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'mot-phan',
     channels: ['direct', 'online', 'postal'],
     applicantTypes: ['Tổ chức'],
-    documents: [doc('Tờ khai đề nghị cấp giấy phép xuất bản bản tin'), doc('Mẫu trình bày tên gọi và trang bìa bản tin')],
+    documents: [
+      doc('Tờ khai đề nghị cấp giấy phép xuất bản bản tin'),
+      doc('Mẫu trình bày tên gọi và trang bìa bản tin'),
+    ],
     fees: [],
     daysPaper: 15,
     daysOnline: 15,
@@ -112,8 +144,19 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'toan-trinh',
     channels: ['direct', 'online', 'postal'],
     applicantTypes: ['Tổ chức'],
-    documents: [doc('Đơn đề nghị cấp giấy phép xuất bản tài liệu không kinh doanh'), doc('02 bản thảo tài liệu')],
-    fees: [{ kind: 'phi', amount: 6000, channel: 'all', timing: 'before', description: 'Phí thẩm định nội dung (mức theo trang) [U]' }],
+    documents: [
+      doc('Đơn đề nghị cấp giấy phép xuất bản tài liệu không kinh doanh'),
+      doc('02 bản thảo tài liệu'),
+    ],
+    fees: [
+      {
+        kind: 'phi',
+        amount: 6000,
+        channel: 'all',
+        timing: 'before',
+        description: 'Phí thẩm định nội dung (mức theo trang) [U]',
+      },
+    ],
     daysPaper: 10,
     daysOnline: 10,
     legalBasis: ['Luật Xuất bản 2012', 'Nghị định 195/2013/NĐ-CP'],
@@ -129,7 +172,11 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'mot-phan',
     channels: ['direct', 'online'],
     applicantTypes: ['Doanh nghiệp', 'Tổ chức'],
-    documents: [doc('Đơn đề nghị cấp giấy phép thiết lập trang thông tin điện tử tổng hợp'), doc('Đề án hoạt động'), doc('Bản sao giấy tờ pháp lý của tổ chức')],
+    documents: [
+      doc('Đơn đề nghị cấp giấy phép thiết lập trang thông tin điện tử tổng hợp'),
+      doc('Đề án hoạt động'),
+      doc('Bản sao giấy tờ pháp lý của tổ chức'),
+    ],
     fees: [],
     daysPaper: 10,
     daysOnline: 10,
@@ -146,7 +193,12 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'mot-phan',
     channels: ['direct', 'online', 'postal'],
     applicantTypes: ['Doanh nghiệp', 'Tổ chức'],
-    documents: [doc('Đơn đề nghị cấp giấy phép hoạt động in'), doc('Bản sao giấy tờ thành lập cơ sở in'), doc('Giấy tờ chứng minh quyền sử dụng mặt bằng và thiết bị in'), doc('Văn bằng của người đứng đầu cơ sở in')],
+    documents: [
+      doc('Đơn đề nghị cấp giấy phép hoạt động in'),
+      doc('Bản sao giấy tờ thành lập cơ sở in'),
+      doc('Giấy tờ chứng minh quyền sử dụng mặt bằng và thiết bị in'),
+      doc('Văn bằng của người đứng đầu cơ sở in'),
+    ],
     fees: [],
     daysPaper: 15,
     daysOnline: 15,
@@ -163,8 +215,22 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'toan-trinh',
     channels: ['direct', 'online', 'postal'],
     applicantTypes: ['Công dân', 'Hộ gia đình'],
-    documents: [doc('Giấy đề nghị đăng ký hộ kinh doanh'), doc('Bản sao giấy tờ pháp lý của chủ hộ hoặc các thành viên hộ gia đình'), doc('Biên bản họp thành viên hộ gia đình (nếu các thành viên cùng đăng ký)', false), doc('Văn bản ủy quyền cho thành viên làm chủ hộ (nếu có)', false)],
-    fees: [{ kind: 'le-phi', amount: 50000, channel: 'paper', timing: 'before' }, { kind: 'le-phi', amount: 0, channel: 'online', timing: 'none', description: 'Miễn lệ phí khi nộp trực tuyến' }],
+    documents: [
+      doc('Giấy đề nghị đăng ký hộ kinh doanh'),
+      doc('Bản sao giấy tờ pháp lý của chủ hộ hoặc các thành viên hộ gia đình'),
+      doc('Biên bản họp thành viên hộ gia đình (nếu các thành viên cùng đăng ký)', false),
+      doc('Văn bản ủy quyền cho thành viên làm chủ hộ (nếu có)', false),
+    ],
+    fees: [
+      { kind: 'le-phi', amount: 50000, channel: 'paper', timing: 'before' },
+      {
+        kind: 'le-phi',
+        amount: 0,
+        channel: 'online',
+        timing: 'none',
+        description: 'Miễn lệ phí khi nộp trực tuyến',
+      },
+    ],
     daysPaper: 3,
     daysOnline: 3,
     legalBasis: ['Nghị định 01/2021/NĐ-CP, Điều 87'],
@@ -180,8 +246,20 @@ export const KEY_SERVICES: KeyService[] = [
     scope: 'mot-phan',
     channels: ['direct', 'online'],
     applicantTypes: ['Công dân', 'Hộ gia đình', 'Tổ chức'],
-    documents: [doc('Đơn đăng ký, cấp Giấy chứng nhận (Mẫu 04/ĐK)'), doc('Giấy tờ về quyền sử dụng đất (nếu có)', false), doc('Chứng từ thực hiện nghĩa vụ tài chính (nếu có)', false)],
-    fees: [{ kind: 'le-phi', amount: 100000, channel: 'all', timing: 'after', description: 'Lệ phí cấp Giấy chứng nhận [U]' }],
+    documents: [
+      doc('Đơn đăng ký, cấp Giấy chứng nhận (Mẫu 04/ĐK)'),
+      doc('Giấy tờ về quyền sử dụng đất (nếu có)', false),
+      doc('Chứng từ thực hiện nghĩa vụ tài chính (nếu có)', false),
+    ],
+    fees: [
+      {
+        kind: 'le-phi',
+        amount: 100000,
+        channel: 'all',
+        timing: 'after',
+        description: 'Lệ phí cấp Giấy chứng nhận [U]',
+      },
+    ],
     daysPaper: 20,
     daysOnline: 20,
     legalBasis: ['Luật Đất đai 2024', 'Nghị định 101/2024/NĐ-CP'],

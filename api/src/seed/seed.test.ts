@@ -23,12 +23,21 @@ describe('demo seed', () => {
 
   it('should add nothing when the seed runs a second time', async () => {
     // given
-    const context: SeedContext = { app: t.app, pool: t.app.pg, databaseUrl: t.databaseUrl, engine: t.engine, config: t.app.config, log: () => undefined };
+    const context: SeedContext = {
+      app: t.app,
+      pool: t.app.pg,
+      databaseUrl: t.databaseUrl,
+      engine: t.engine,
+      config: t.app.config,
+      log: () => undefined,
+    };
     const first = await runSeeds(context, seedModule);
     const afterFirst = await counts(t);
     // when
     const second = await runSeeds(context, seedModule);
-    const direct = await seedModule.seedDemoData(t.app.orm.em.fork(), { processesRoot: path.resolve(__dirname, '../../../processes') });
+    const direct = await seedModule.seedDemoData(t.app.orm.em.fork(), {
+      processesRoot: path.resolve(__dirname, '../../../processes'),
+    });
     // then
     expect(first).toBe('seeded');
     expect(second).toBe('already-seeded');

@@ -46,7 +46,14 @@ const BUSINESS_REGISTRARS = ['mytho', 'caibe', 'cailay', 'chogao', 'gocongdong']
 
 /** The demo's agencies: provincial departments, district committees and their offices. */
 export const TIEN_GIANG_AGENCIES: AgencySeed[] = [
-  { code: `000.00.00.${P}`, slug: 'ubnd-tinh', name: 'Ủy ban nhân dân tỉnh Tiền Giang', shortName: 'UBND tỉnh', tier: 'province', adminUnitId: 'TG' },
+  {
+    code: `000.00.00.${P}`,
+    slug: 'ubnd-tinh',
+    name: 'Ủy ban nhân dân tỉnh Tiền Giang',
+    shortName: 'UBND tỉnh',
+    tier: 'province',
+    adminUnitId: 'TG',
+  },
   dept(1, 'vp-ubnd', 'Văn phòng Ủy ban nhân dân tỉnh', 'VP UBND tỉnh'),
   dept(2, 'snv', 'Sở Nội vụ'),
   dept(3, 'stc', 'Sở Tài chính'),
@@ -83,7 +90,14 @@ export const TIEN_GIANG_AGENCIES: AgencySeed[] = [
   ...districts.flatMap(([n, slug, name, unit]): AgencySeed[] => {
     const committee = `000.00.${n}.${P}`;
     const rows: AgencySeed[] = [
-      { code: committee, slug: `ubnd-${slug}`, name: `Ủy ban nhân dân ${name}`, tier: 'district', parentCode: `000.00.00.${P}`, adminUnitId: unit },
+      {
+        code: committee,
+        slug: `ubnd-${slug}`,
+        name: `Ủy ban nhân dân ${name}`,
+        tier: 'district',
+        parentCode: `000.00.00.${P}`,
+        adminUnitId: unit,
+      },
     ];
     if (BUSINESS_REGISTRARS.includes(slug)) {
       rows.push({

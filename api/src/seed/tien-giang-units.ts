@@ -16,7 +16,13 @@ const SEED_FROM = '2008-01-01'; // before the seed decision; the exact establish
 const DISTRICTS_END = '2025-07-01'; // Resolution 203/2025/QH15: district level abolished
 const MERGER = '2025-07-01'; // Resolution 202/2025/QH15: Tiền Giang + Đồng Tháp -> Đồng Tháp
 
-function district(id: string, code: string, name: string, kind: 'city' | 'town' | 'district', from = SEED_FROM): UnitRow {
+function district(
+  id: string,
+  code: string,
+  name: string,
+  kind: 'city' | 'town' | 'district',
+  from = SEED_FROM,
+): UnitRow {
   return { id, code, name, kind, tier: 2, parentId: 'TG', validFrom: from, validTo: DISTRICTS_END };
 }
 
@@ -34,7 +40,15 @@ function communes(parentId: string, names: [string, 'ward' | 'commune' | 'townsh
 
 /** Every unit the demo knows, oldest structure first. */
 export const TIEN_GIANG_UNITS: UnitRow[] = [
-  { id: 'TG', code: '82', name: 'Tỉnh Tiền Giang', kind: 'province', tier: 1, validFrom: SEED_FROM, validTo: MERGER },
+  {
+    id: 'TG',
+    code: '82',
+    name: 'Tỉnh Tiền Giang',
+    kind: 'province',
+    tier: 1,
+    validFrom: SEED_FROM,
+    validTo: MERGER,
+  },
   district('TG.MT', '815', 'Thành phố Mỹ Tho', 'city'),
   district('TG.GC', '816', 'Thị xã Gò Công', 'town'),
   district('TG.CLT', '817', 'Thị xã Cai Lậy', 'town', '2013-12-26'),
@@ -87,15 +101,20 @@ export const TIEN_GIANG_UNITS: UnitRow[] = [
     validFrom: MERGER,
     legalBasis: 'Nghị quyết 202/2025/QH15',
   },
-  ...['Phường Mỹ Tho', 'Phường Đạo Thạnh', 'Phường Mỹ Phong', 'Phường Thới Sơn', 'Phường Trung An', 'Phường Gò Công'].map(
-    (name, i): UnitRow => ({
-      id: `DT2025.${String(i + 1).padStart(3, '0')}`,
-      name,
-      kind: 'ward',
-      tier: 3,
-      parentId: 'DT2025',
-      validFrom: MERGER,
-      legalBasis: 'Nghị quyết 1663/NQ-UBTVQH15',
-    }),
-  ),
+  ...[
+    'Phường Mỹ Tho',
+    'Phường Đạo Thạnh',
+    'Phường Mỹ Phong',
+    'Phường Thới Sơn',
+    'Phường Trung An',
+    'Phường Gò Công',
+  ].map((name, i): UnitRow => ({
+    id: `DT2025.${String(i + 1).padStart(3, '0')}`,
+    name,
+    kind: 'ward',
+    tier: 3,
+    parentId: 'DT2025',
+    validFrom: MERGER,
+    legalBasis: 'Nghị quyết 1663/NQ-UBTVQH15',
+  })),
 ];

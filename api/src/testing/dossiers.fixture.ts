@@ -27,12 +27,20 @@ const root = path.resolve(__dirname, '../../..');
 
 /** Builds the world on database `suffix`. */
 export async function givenDossierWorld(suffix: string): Promise<DossierWorld> {
-  const t = await buildTestApp({ suffix, env: { DATA_DIR: path.join(root, '.data', `test-${suffix}-${process.env.JEST_WORKER_ID ?? '0'}`) } });
+  const t = await buildTestApp({
+    suffix,
+    env: { DATA_DIR: path.join(root, '.data', `test-${suffix}-${process.env.JEST_WORKER_ID ?? '0'}`) },
+  });
   await seedDemoData(t.app.orm.em.fork(), { processesRoot: path.join(root, 'processes') });
   await deployProcesses(t.engine, path.join(root, 'processes'), () => {});
   const workers = startWorkers(t.app, { pollTimeoutMs: 200, retryBackOffMs: 50 });
-  const p = await t.app.pg.query<{ id: string; agency_code: string }>(`SELECT id, agency_code FROM procedure WHERE package_key = 'business-household-registration'`);
-  const other = await t.app.pg.query<{ code: string }>(`SELECT code FROM agency WHERE code <> $1 AND slug LIKE 'tckh-%' LIMIT 1`, [p.rows[0]!.agency_code]);
+  const p = await t.app.pg.query<{ id: string; agency_code: string }>(
+    `SELECT id, agency_code FROM procedure WHERE package_key = 'business-household-registration'`,
+  );
+  const other = await t.app.pg.query<{ code: string }>(
+    `SELECT code FROM agency WHERE code <> $1 AND slug LIKE 'tckh-%' LIMIT 1`,
+    [p.rows[0]!.agency_code],
+  );
   return {
     t,
     workers,
@@ -47,8 +55,16 @@ export async function givenDossierWorld(suffix: string): Promise<DossierWorld> {
 }
 
 /** A signed-in browser for a new account with the given roles or memberships. */
-export async function signedIn(w: DossierWorld, who: { roles?: ('citizen' | 'business' | 'analyst' | 'manager' | 'admin')[]; memberships?: Membership[] }, ip = `10.0.${randomInt(255)}.${randomInt(255)}`) {
-  const account = await givenAccount(w.t.app, { roles: who.roles ?? [], memberships: who.memberships ?? [], prefix: 'dt' });
+export async function signedIn(
+  w: DossierWorld,
+  who: { roles?: ('citizen' | 'business' | 'analyst' | 'manager' | 'admin')[]; memberships?: Membership[] },
+  ip = `10.0.${randomInt(255)}.${randomInt(255)}`,
+) {
+  const account = await givenAccount(w.t.app, {
+    roles: who.roles ?? [],
+    memberships: who.memberships ?? [],
+    prefix: 'dt',
+  });
   const browser = new TestBrowser(w.t.app, ip);
   const login = await browser.login(account.username, account.password);
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
@@ -81,7 +97,12 @@ export function householdForm(overrides: Record<string, unknown> = {}): Record<s
 }
 
 /** Polls `probe` until `done` holds (at most `tries` times, `everyMs` apart); returns the last value. */
-export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, tries = 400, everyMs = 50): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  tries = 400,
+  everyMs = 50,
+): Promise<T> {
   let value = await probe();
   for (let i = 0; i < tries && !done(value); i++) {
     await new Promise((resolve) => setTimeout(resolve, everyMs));
@@ -92,11 +113,16 @@ export async function until<T>(probe: () => Promise<T>, done: (value: T) => bool
 
 /** The dossier's status as stored. */
 export async function statusOf(w: DossierWorld, code: string): Promise<number | null> {
-  const r = await w.t.app.pg.query<{ status: number | null }>(`SELECT status FROM dossier WHERE code = $1`, [code]);
+  const r = await w.t.app.pg.query<{ status: number | null }>(`SELECT status FROM dossier WHERE code = $1`, [
+    code,
+  ]);
   return r.rows[0]?.status ?? null;
 }
 
 /** Waits for the dossier to reach `status`. */
 export function untilStatus(w: DossierWorld, code: string, status: number): Promise<number | null> {
-  return until(() => statusOf(w, code), (s) => s === status);
+  return until(
+    () => statusOf(w, code),
+    (s) => s === status,
+  );
 }

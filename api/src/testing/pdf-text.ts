@@ -20,10 +20,13 @@ export function hasPopplerTool(tool: 'pdftotext' | 'pdftoppm'): boolean {
 export const hasPdftotext = hasPopplerTool('pdftotext');
 
 /** Pages of a PDF (uncompressed page objects). */
-export const pageCount = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+export const pageCount = (pdf: Buffer): number =>
+  pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
 
 /** Text laid out as on the page (columns kept apart). */
-export const textOf = (pdf: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+export const textOf = (pdf: Buffer): string =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 
 /** Text in reading order (a wrapped cell's lines stay together), whitespace collapsed. */
-export const flowOf = (pdf: Buffer): string => execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
+export const flowOf = (pdf: Buffer): string =>
+  execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');

@@ -2,7 +2,13 @@
 import type pg from 'pg';
 import type { ActivatedJob, WorkflowEngine } from '@motcua/engine';
 import type { Clock } from '@motcua/engine/client';
-import { OutboxMailSender, OutboxSmsSender, renderNotification, type NotificationData, type NotificationKind } from '../domain/notifications/index.js';
+import {
+  OutboxMailSender,
+  OutboxSmsSender,
+  renderNotification,
+  type NotificationData,
+  type NotificationKind,
+} from '../domain/notifications/index.js';
 import { findDossier, type DossierRow } from '../modules/dossiers/repository.js';
 import type { FileStorage } from '../modules/dossiers/storage.js';
 
@@ -51,10 +57,18 @@ export interface ProcedureLimits {
  * The procedure's time limit for the dossier's channel (online or paper), read with the dossier's channel and
  * variant in one query; throws when the dossier is missing (the job is then retried).
  */
-export async function procedureLimits(ctx: WorkerContext, d: Pick<DossierRow, 'code'>): Promise<ProcedureLimits> {
+export async function procedureLimits(
+  ctx: WorkerContext,
+  d: Pick<DossierRow, 'code'>,
+): Promise<ProcedureLimits> {
   const r = await ctx.pool.query<{
-    channel: string; variant_key: string | null; day_kind: 'working' | 'calendar' | null; days_online: string | null; days_paper: string | null;
-    documents: { name: string }[] | null; variants: { id: string; noAppointmentDate?: boolean }[] | null;
+    channel: string;
+    variant_key: string | null;
+    day_kind: 'working' | 'calendar' | null;
+    days_online: string | null;
+    days_paper: string | null;
+    documents: { name: string }[] | null;
+    variants: { id: string; noAppointmentDate?: boolean }[] | null;
   }>({
     name: 'motcua_procedure_limits',
     text: `SELECT d.channel, d.variant_key, p.day_kind, p.days_online, p.days_paper, p.documents, p.variants
@@ -74,12 +88,20 @@ export async function procedureLimits(ctx: WorkerContext, d: Pick<DossierRow, 'c
 
 /** The agency's name. */
 export async function agencyName(ctx: WorkerContext, code: string): Promise<string> {
-  const r = await ctx.pool.query<{ name: string }>(`SELECT name FROM agency WHERE code = $1 ORDER BY valid_from DESC LIMIT 1`, [code]);
+  const r = await ctx.pool.query<{ name: string }>(
+    `SELECT name FROM agency WHERE code = $1 ORDER BY valid_from DESC LIMIT 1`,
+    [code],
+  );
   return r.rows[0]?.name ?? code;
 }
 
 /** Sends a templated notification to the applicant through the outbox (e-mail and SMS when known). */
-export async function notifyApplicant(ctx: WorkerContext, d: DossierRow, kind: NotificationKind, extra: Partial<NotificationData> = {}): Promise<void> {
+export async function notifyApplicant(
+  ctx: WorkerContext,
+  d: DossierRow,
+  kind: NotificationKind,
+  extra: Partial<NotificationData> = {},
+): Promise<void> {
   const data: NotificationData = {
     dossierCode: d.code,
     procedureName: d.procedure_name,
@@ -90,14 +112,39 @@ export async function notifyApplicant(ctx: WorkerContext, d: DossierRow, kind: N
     ...extra,
   };
   const message = renderNotification(kind, data);
-  if (d.applicant_email) await new OutboxMailSender(ctx.pool).send({ to: d.applicant_email, subject: message.subject, text: message.text, template: kind, dossierCode: d.code });
-  if (d.applicant_phone) await new OutboxSmsSender(ctx.pool).send({ to: d.applicant_phone, text: message.sms, template: kind, dossierCode: d.code });
+  if (d.applicant_email)
+    await new OutboxMailSender(ctx.pool).send({
+      to: d.applicant_email,
+      subject: message.subject,
+      text: message.text,
+      template: kind,
+      dossierCode: d.code,
+    });
+  if (d.applicant_phone)
+    await new OutboxSmsSender(ctx.pool).send({
+      to: d.applicant_phone,
+      text: message.sms,
+      template: kind,
+      dossierCode: d.code,
+    });
 }
 
 /** Sends a free-text notification (no template exists for the event) through the outbox. */
-export async function notifyPlain(ctx: WorkerContext, d: DossierRow, template: string, subject: string, text: string): Promise<void> {
+export async function notifyPlain(
+  ctx: WorkerContext,
+  d: DossierRow,
+  template: string,
+  subject: string,
+  text: string,
+): Promise<void> {
   if (d.applicant_email) {
-    await new OutboxMailSender(ctx.pool).send({ to: d.applicant_email, subject, text: `Kính gửi Ông/Bà ${d.applicant_name},\n\n${text}`, template, dossierCode: d.code });
+    await new OutboxMailSender(ctx.pool).send({
+      to: d.applicant_email,
+      subject,
+      text: `Kính gửi Ông/Bà ${d.applicant_name},\n\n${text}`,
+      template,
+      dossierCode: d.code,
+    });
   }
 }
 

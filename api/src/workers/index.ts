@@ -33,7 +33,14 @@ const statusHandler: Handler = async (job, ctx) => {
   const status = statusOfJobType(job.type);
   const code = str(job, 'dossierCode');
   if (status === undefined || !code) throw new Error(`Job ${job.type} without a status or dossierCode`);
-  await recordStatus(ctx.pool, { dossierCode: code, status, at: new Date(jobTime(job, ctx)), elementId: job.elementId, jobKey: job.key, actorFromLastStep: true });
+  await recordStatus(ctx.pool, {
+    dossierCode: code,
+    status,
+    at: new Date(jobTime(job, ctx)),
+    elementId: job.elementId,
+    jobKey: job.key,
+    actorFromLastStep: true,
+  });
   return undefined;
 };
 
@@ -70,7 +77,13 @@ async function remember(job: ActivatedJob, ctx: WorkerContext, linked: Set<strin
 /** Starts one worker per job type; each records which process instance belongs to which dossier. */
 export function startWorkers(app: FastifyInstance, options: WorkerOptions = {}): Workers {
   const jobTimeoutMs = options.jobTimeoutMs ?? 60_000;
-  const ctx: WorkerContext = { pool: app.pg, engine: app.engine, clock: app.clock, storage: storageFor(app), jobTimeoutMs };
+  const ctx: WorkerContext = {
+    pool: app.pg,
+    engine: app.engine,
+    clock: app.clock,
+    storage: storageFor(app),
+    jobTimeoutMs,
+  };
   const linked = new Set<string>();
   const workers: JobWorker[] = Object.entries(HANDLERS).map(([type, handler]) =>
     app.engine.createWorker({
@@ -86,7 +99,12 @@ export function startWorkers(app: FastifyInstance, options: WorkerOptions = {}):
           return { outcome: 'complete', variables };
         } catch (e) {
           app.log.warn({ err: e, jobType: job.type, jobKey: job.key }, 'job failed');
-          return { outcome: 'fail', errorMessage: (e as Error).message, retries: job.retries - 1, retryBackOffMs: options.retryBackOffMs ?? 5_000 };
+          return {
+            outcome: 'fail',
+            errorMessage: (e as Error).message,
+            retries: job.retries - 1,
+            retryBackOffMs: options.retryBackOffMs ?? 5_000,
+          };
         }
       },
     }),

@@ -15,12 +15,20 @@ const householdCheck: Handler = async (job, ctx) => {
     `SELECT code, name_key FROM register_household_business WHERE name_key = $1 OR owner_id_number = $2 ORDER BY code`,
     [name, owner],
   );
-  return { registryCheck: { nameAvailable: !r.rows.some((x) => x.name_key === name), duplicates: r.rows.map((x) => x.code) } };
+  return {
+    registryCheck: {
+      nameAvailable: !r.rows.some((x) => x.name_key === name),
+      duplicates: r.rows.map((x) => x.code),
+    },
+  };
 };
 
 const householdRegister: Handler = async (job, ctx) => {
   const d = await jobDossier(job, ctx);
-  const existing = await ctx.pool.query<{ code: string }>(`SELECT code FROM register_household_business WHERE dossier_code = $1`, [d.code]);
+  const existing = await ctx.pool.query<{ code: string }>(
+    `SELECT code FROM register_household_business WHERE dossier_code = $1`,
+    [d.code],
+  );
   if (existing.rows[0]) return { householdBusinessCode: existing.rows[0].code };
   const year = new Date(jobTime(job, ctx)).getUTCFullYear();
   const seq = await nextDocumentNumber(ctx.pool, 'household-business', year);
@@ -28,7 +36,14 @@ const householdRegister: Handler = async (job, ctx) => {
   const name = str(job, 'businessName') ?? d.applicant_name;
   await ctx.pool.query(
     `INSERT INTO register_household_business (code, name, name_key, owner_id_number, agency_code, dossier_code) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [code, name, normalizeForSearch(name), str(job, 'applicantIdNumber') ?? d.applicant_id_number ?? '', d.agency_code, d.code],
+    [
+      code,
+      name,
+      normalizeForSearch(name),
+      str(job, 'applicantIdNumber') ?? d.applicant_id_number ?? '',
+      d.agency_code,
+      d.code,
+    ],
   );
   return { householdBusinessCode: code };
 };
@@ -39,7 +54,13 @@ const licenceCheck: Handler = async (job, ctx) => {
     [str(job, 'currentLicenceNumber') ?? '', str(job, 'applicantIdNumber') ?? ''],
   );
   const row = r.rows[0];
-  return { licenceCheck: { found: row !== undefined, licenceClass: row?.licence_class ?? null, expiryDate: row?.expiry_date ?? null } };
+  return {
+    licenceCheck: {
+      found: row !== undefined,
+      licenceClass: row?.licence_class ?? null,
+      expiryDate: row?.expiry_date ?? null,
+    },
+  };
 };
 
 const examResult: Handler = async (job, ctx) => {
@@ -48,7 +69,13 @@ const examResult: Handler = async (job, ctx) => {
     [str(job, 'applicantIdNumber') ?? '', str(job, 'licenceClass') ?? ''],
   );
   const row = r.rows[0];
-  return { examResult: { passed: row?.passed ?? false, examDate: row?.exam_date ?? null, council: row?.council ?? null } };
+  return {
+    examResult: {
+      passed: row?.passed ?? false,
+      examDate: row?.exam_date ?? null,
+      council: row?.council ?? null,
+    },
+  };
 };
 
 const licencePrint: Handler = async (job, ctx) => {
@@ -58,7 +85,10 @@ const licencePrint: Handler = async (job, ctx) => {
   const check = job.variables.licenceCheck as { licenceClass?: string } | undefined;
   const licenceClass = check?.licenceClass ?? str(job, 'licenceClass') ?? 'B2';
   const old = str(job, 'currentLicenceNumber');
-  if (old) await ctx.pool.query(`UPDATE register_driving_licence SET status = 'cut' WHERE licence_number = $1`, [old]);
+  if (old)
+    await ctx.pool.query(`UPDATE register_driving_licence SET status = 'cut' WHERE licence_number = $1`, [
+      old,
+    ]);
   await ctx.pool.query(
     `INSERT INTO register_driving_licence (licence_number, holder_id_number, licence_class, expiry_date) VALUES ($1, $2, $3, NULL) ON CONFLICT DO NOTHING`,
     [number, str(job, 'applicantIdNumber') ?? d.applicant_id_number ?? '', licenceClass],
@@ -72,7 +102,10 @@ const websiteCheck: Handler = async (job) => {
   return {
     technicalCheck: {
       domainValid: /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+vn$/.test(domain),
-      serverInVietnam: /việt nam|viet nam|vietnam|\bvn\b|hà nội|ha noi|hồ chí minh|ho chi minh|tiền giang|tien giang/.test(location),
+      serverInVietnam:
+        /việt nam|viet nam|vietnam|\bvn\b|hà nội|ha noi|hồ chí minh|ho chi minh|tiền giang|tien giang/.test(
+          location,
+        ),
     },
   };
 };

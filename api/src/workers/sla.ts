@@ -13,7 +13,9 @@ import { jobDossier, jobTime, procedureLimits, str, type Handler } from './conte
 const HOUR = 3_600_000;
 
 function limitOf(dayKind: 'working' | 'calendar', days: number): TimeLimit {
-  return dayKind === 'calendar' ? { unit: 'calendar-days', amount: days } : { unit: 'working-days', amount: days };
+  return dayKind === 'calendar'
+    ? { unit: 'calendar-days', amount: days }
+    : { unit: 'working-days', amount: days };
 }
 
 /** Duration until one working day before `due` (PT0S when that has passed). */
@@ -37,20 +39,33 @@ const start: Handler = async (job, ctx) => {
     return { acceptanceDueDate: isoVn(due) };
   }
   let days = limits.days;
-  if (phase === 'resolution') days = (job.variables.isComplexCase === true ? 45 : 30) + (job.variables.isRemoteArea === true ? 15 : 0);
-  const due = dueWithPauses(now, limitOf(phase === 'resolution' ? 'calendar' : limits.dayKind, days), [], cal);
+  if (phase === 'resolution')
+    days = (job.variables.isComplexCase === true ? 45 : 30) + (job.variables.isRemoteArea === true ? 15 : 0);
+  const due = dueWithPauses(
+    now,
+    limitOf(phase === 'resolution' ? 'calendar' : limits.dayKind, days),
+    [],
+    cal,
+  );
   await ctx.pool.query(
     `UPDATE dossier SET clock_started_at = $2, received_at = COALESCE(received_at, $2), appointment_at = $3, due_at = $3, updated_at = now() WHERE code = $1`,
     [d.code, new Date(now), limits.noAppointmentDate ? null : new Date(due)],
   );
-  const out: Record<string, unknown> = { appointmentDate: isoVn(due), dossierDueDate: isoVn(due), apologyTimerDuration: apologyDuration(now, due) };
+  const out: Record<string, unknown> = {
+    appointmentDate: isoVn(due),
+    dossierDueDate: isoVn(due),
+    apologyTimerDuration: apologyDuration(now, due),
+  };
   if (phase === 'resolution') out.reminderTimerDuration = out.apologyTimerDuration;
   return out;
 };
 
 const pause: Handler = async (job, ctx) => {
   const d = await jobDossier(job, ctx);
-  await ctx.pool.query(`UPDATE dossier SET paused_at = COALESCE(paused_at, $2), updated_at = now() WHERE code = $1`, [d.code, new Date(jobTime(job, ctx))]);
+  await ctx.pool.query(
+    `UPDATE dossier SET paused_at = COALESCE(paused_at, $2), updated_at = now() WHERE code = $1`,
+    [d.code, new Date(jobTime(job, ctx))],
+  );
   return undefined;
 };
 
@@ -62,7 +77,12 @@ const resume: Handler = async (job, ctx) => {
   let due: number | undefined;
   if (d.clock_started_at) {
     const limits = await procedureLimits(ctx, d);
-    due = dueWithPauses(d.clock_started_at.getTime(), limitOf(limits.dayKind, limits.days), pauses, calendarAt(now));
+    due = dueWithPauses(
+      d.clock_started_at.getTime(),
+      limitOf(limits.dayKind, limits.days),
+      pauses,
+      calendarAt(now),
+    );
   }
   await ctx.pool.query(
     `UPDATE dossier SET paused_at = NULL, pauses = $2, due_at = COALESCE($3, due_at), appointment_at = COALESCE($3, appointment_at), updated_at = now() WHERE code = $1`,
@@ -76,7 +96,12 @@ const status: Handler = async (job, ctx) => {
   const now = jobTime(job, ctx);
   const open = d.lifecycle === 'active' && d.finished_at === null && d.due_at !== null;
   const cal = calendarAt(now);
-  return { apologyRequired: open && d.due_at !== null && remainingWorkingTime(now, d.due_at.getTime(), cal, pausesOf(d)) <= cal.workingDayMs };
+  return {
+    apologyRequired:
+      open &&
+      d.due_at !== null &&
+      remainingWorkingTime(now, d.due_at.getTime(), cal, pausesOf(d)) <= cal.workingDayMs,
+  };
 };
 
 /** Hours of a step: the model's `stepHours` header, else a share of the procedure's limit by kind of step. */
@@ -87,7 +112,13 @@ export function stepHours(job: ActivatedJob, totalDays: number): number {
   if (id === 'Task_CheckDossier') return 8;
   if (/Apology/.test(id)) return 4;
   const total = totalDays * 8;
-  const share = /Apprais|Verif|Dialogue|Survey|Inspect/.test(id) ? 0.5 : /Review/.test(id) ? 0.2 : /Approv|Sign/.test(id) ? 0.2 : 0.25;
+  const share = /Apprais|Verif|Dialogue|Survey|Inspect/.test(id)
+    ? 0.5
+    : /Review/.test(id)
+      ? 0.2
+      : /Approv|Sign/.test(id)
+        ? 0.2
+        : 0.25;
   return Math.max(2, Math.round(total * share));
 }
 
@@ -103,7 +134,14 @@ const stepDue: Handler = async (job, ctx) => {
              INSERT INTO dossier_step (element_instance_key, dossier_code, process_instance_key, element_id, started_at, due_at)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (element_instance_key) DO UPDATE SET due_at = EXCLUDED.due_at)
            UPDATE dossier SET current_element = $4, updated_at = now() WHERE code = $2`,
-    values: [job.elementInstanceKey, code, job.processInstanceKey, job.elementId, new Date(now), new Date(due)],
+    values: [
+      job.elementInstanceKey,
+      code,
+      job.processInstanceKey,
+      job.elementId,
+      new Date(now),
+      new Date(due),
+    ],
   });
   return { stepDueDate: isoVn(due) };
 };
@@ -116,4 +154,3 @@ export const slaHandlers: Record<string, Handler> = {
   'sla.status': status,
   'sla.step-due': stepDue,
 };
-

@@ -17,7 +17,12 @@ import {
   updateJobRetries,
   updateJobTimeout,
 } from '../runtime/commands/jobs.js';
-import { broadcastSignal, correlateMessage, expireMessages, publishMessage } from '../runtime/commands/messages.js';
+import {
+  broadcastSignal,
+  correlateMessage,
+  expireMessages,
+  publishMessage,
+} from '../runtime/commands/messages.js';
 import { resolveIncident } from '../runtime/commands/incidents.js';
 import { assignUserTask, completeUserTask } from '../runtime/commands/user-tasks.js';
 import { fireNextTimer } from '../runtime/commands/timers.js';
@@ -67,7 +72,10 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   /** Listens to other engine processes' job and deployment notifications and starts the scheduler. */
   async start(options: { schedulers: boolean }): Promise<void> {
-    this.listener = new pg.Client({ connectionString: (this.pool as unknown as { options: { connectionString: string } }).options.connectionString });
+    this.listener = new pg.Client({
+      connectionString: (this.pool as unknown as { options: { connectionString: string } }).options
+        .connectionString,
+    });
     this.listener.on('error', () => {});
     await this.listener.connect();
     this.listener.on('notification', (n) => {
@@ -81,7 +89,9 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   async health(): Promise<EngineHealth> {
     try {
-      const r = await this.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM engine.process_definition');
+      const r = await this.pool.query<{ n: string }>(
+        'SELECT count(*)::text AS n FROM engine.process_definition',
+      );
       return { ok: !this.closed, engine: 'embedded', detail: `${r.rows[0]!.n} process definitions deployed` };
     } catch (e) {
       return { ok: false, engine: 'embedded', detail: (e as Error).message };
@@ -104,7 +114,10 @@ export class EmbeddedEngine implements WorkflowEngine {
     return read.listProcessDefinitions(this.pool, bpmnProcessId);
   }
   async getProcessDefinitionXml(key: string): Promise<string> {
-    const r = await this.pool.query<{ xml: string }>('SELECT xml FROM engine.process_definition WHERE key = $1', [key]);
+    const r = await this.pool.query<{ xml: string }>(
+      'SELECT xml FROM engine.process_definition WHERE key = $1',
+      [key],
+    );
     if (!r.rows[0]) throw new EngineError('NOT_FOUND', `Process definition with key '${key}' not found`);
     return r.rows[0].xml;
   }
@@ -129,19 +142,33 @@ export class EmbeddedEngine implements WorkflowEngine {
       for (;;) {
         const instance = await read.getProcessInstance(this.pool, created.processInstanceKey);
         if (instance.state === 'COMPLETED') {
-          const vars = await read.getVariables(this.pool, created.processInstanceKey, created.processInstanceKey);
+          const vars = await read.getVariables(
+            this.pool,
+            created.processInstanceKey,
+            created.processInstanceKey,
+          );
           const wanted = request.fetchVariables?.length ? new Set(request.fetchVariables) : undefined;
           const variables: Variables = {};
           for (const v of vars) if (!wanted || wanted.has(v.name)) variables[v.name] = v.value;
           return { ...created, variables };
         }
         if (instance.state === 'TERMINATED') {
-          throw new EngineError('FAILED_PRECONDITION', `Process instance '${created.processInstanceKey}' was terminated before it completed`);
+          throw new EngineError(
+            'FAILED_PRECONDITION',
+            `Process instance '${created.processInstanceKey}' was terminated before it completed`,
+          );
         }
         if (Date.now() >= deadline) {
-          throw new EngineError('DEADLINE_EXCEEDED', `Process instance '${created.processInstanceKey}' did not complete within ${timeout} ms`);
+          throw new EngineError(
+            'DEADLINE_EXCEEDED',
+            `Process instance '${created.processInstanceKey}' did not complete within ${timeout} ms`,
+          );
         }
-        await this.waitFor('completed', (key) => key === created.processInstanceKey || done.has(created.processInstanceKey), Math.min(500, deadline - Date.now()));
+        await this.waitFor(
+          'completed',
+          (key) => key === created.processInstanceKey || done.has(created.processInstanceKey),
+          Math.min(500, deadline - Date.now()),
+        );
       }
     } finally {
       this.core.off('completed', onDone);
@@ -176,7 +203,8 @@ export class EmbeddedEngine implements WorkflowEngine {
       try {
         const jobs = await activateJobs(this.core, request);
         if (jobs.length > 0 || Date.now() >= deadline || this.closed) return jobs;
-        if (!notified) await this.waitFor('jobs', (type) => type === request.type, Math.min(deadline - Date.now(), 1000));
+        if (!notified)
+          await this.waitFor('jobs', (type) => type === request.type, Math.min(deadline - Date.now(), 1000));
       } finally {
         this.core.off('jobs', onJobs);
       }

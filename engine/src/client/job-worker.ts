@@ -9,7 +9,8 @@ export function startJobWorker(engine: WorkflowEngine, options: JobWorkerOptions
   const handle = async (job: Parameters<JobWorkerOptions['handler']>[0]) => {
     try {
       const outcome = await options.handler(job);
-      if (outcome.outcome === 'complete') await engine.completeJob({ jobKey: job.key, variables: outcome.variables });
+      if (outcome.outcome === 'complete')
+        await engine.completeJob({ jobKey: job.key, variables: outcome.variables });
       else if (outcome.outcome === 'fail') {
         await engine.failJob({
           jobKey: job.key,
@@ -18,9 +19,17 @@ export function startJobWorker(engine: WorkflowEngine, options: JobWorkerOptions
           retryBackOffMs: outcome.retryBackOffMs,
           variables: outcome.variables,
         });
-      } else await engine.throwError({ jobKey: job.key, errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, variables: outcome.variables });
+      } else
+        await engine.throwError({
+          jobKey: job.key,
+          errorCode: outcome.errorCode,
+          errorMessage: outcome.errorMessage,
+          variables: outcome.variables,
+        });
     } catch (e) {
-      await engine.failJob({ jobKey: job.key, retries: job.retries - 1, errorMessage: (e as Error).message }).catch(() => {});
+      await engine
+        .failJob({ jobKey: job.key, retries: job.retries - 1, errorMessage: (e as Error).message })
+        .catch(() => {});
     }
   };
   const loop = (async () => {

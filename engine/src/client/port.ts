@@ -143,7 +143,13 @@ export interface ThrowErrorRequest {
 /** What a job handler decides. */
 export type JobOutcome =
   | { outcome: 'complete'; variables?: Variables }
-  | { outcome: 'fail'; errorMessage: string; retries?: number; retryBackOffMs?: number; variables?: Variables }
+  | {
+      outcome: 'fail';
+      errorMessage: string;
+      retries?: number;
+      retryBackOffMs?: number;
+      variables?: Variables;
+    }
   | { outcome: 'error'; errorCode: string; errorMessage?: string; variables?: Variables };
 
 export interface JobWorkerOptions {

@@ -38,8 +38,26 @@ export function evaluateExpression(expr: Expression, context: Record<string, unk
 /** A bare variable name (the most common mapping source, `=dossierCode`), and the FEEL words that are not names. */
 const BARE_NAME = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 const FEEL_WORDS = new Set([
-  'true', 'false', 'null', 'not', 'and', 'or', 'in', 'between', 'if', 'then', 'else', 'for', 'return', 'some',
-  'every', 'satisfies', 'instance', 'of', 'function', 'external',
+  'true',
+  'false',
+  'null',
+  'not',
+  'and',
+  'or',
+  'in',
+  'between',
+  'if',
+  'then',
+  'else',
+  'for',
+  'return',
+  'some',
+  'every',
+  'satisfies',
+  'instance',
+  'of',
+  'function',
+  'external',
 ]);
 
 /** Like {@link evaluateFeel} but keeps the raw FEEL value for type checks. */

@@ -23,13 +23,33 @@ async function main(): Promise<void> {
     throw e;
   }
   const host = config.HOST;
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, embeddedPort: config.EMBEDDED_PG_PORT });
-  log(database.embedded ? `PostgreSQL (embedded) ready, data under ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL) reachable');
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    embeddedPort: config.EMBEDDED_PG_PORT,
+  });
+  log(
+    database.embedded
+      ? `PostgreSQL (embedded) ready, data under ${config.DATA_DIR}`
+      : 'PostgreSQL (DATABASE_URL) reachable',
+  );
   const applied = await migrate(database.url, { part: 'engine', migrations: engineMigrations });
   log(applied.length > 0 ? `Applied ${applied.length} engine migration(s)` : 'Engine schema up to date');
-  const gateways = await startGateways({ databaseUrl: database.url, host, grpcPort: config.ENGINE_GRPC_PORT, restPort: config.ENGINE_REST_PORT, log });
-  log(`Zeebe gRPC gateway on grpc://${gateways.grpc.address}   (ZEEBE_GRPC_ADDRESS=grpc://${gateways.grpc.address})`);
-  log(gateways.restAddress ? `Camunda REST v2 API on ${gateways.restAddress}/v2   (ZEEBE_REST_ADDRESS=${gateways.restAddress})` : `No REST front: ${gateways.restUnavailable ?? 'disabled'}`);
+  const gateways = await startGateways({
+    databaseUrl: database.url,
+    host,
+    grpcPort: config.ENGINE_GRPC_PORT,
+    restPort: config.ENGINE_REST_PORT,
+    log,
+  });
+  log(
+    `Zeebe gRPC gateway on grpc://${gateways.grpc.address}   (ZEEBE_GRPC_ADDRESS=grpc://${gateways.grpc.address})`,
+  );
+  log(
+    gateways.restAddress
+      ? `Camunda REST v2 API on ${gateways.restAddress}/v2   (ZEEBE_REST_ADDRESS=${gateways.restAddress})`
+      : `No REST front: ${gateways.restUnavailable ?? 'disabled'}`,
+  );
   log('Ctrl+C to stop');
 
   let stopping = false;

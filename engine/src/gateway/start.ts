@@ -47,7 +47,12 @@ export async function startGateways(options: GatewaysOptions): Promise<Gateways>
     if (!options.databaseUrl) throw new Error('startGateways needs a databaseUrl or an engine');
     clock = clock ?? new ControlledClock();
     clock.reset();
-    engine = await createEmbeddedEngine({ databaseUrl: options.databaseUrl, clock, startSchedulers: true, poolSize: options.poolSize ?? 20 });
+    engine = await createEmbeddedEngine({
+      databaseUrl: options.databaseUrl,
+      clock,
+      startSchedulers: true,
+      poolSize: options.poolSize ?? 20,
+    });
   }
   if (!clock) throw new Error('startGateways: pass the engine’s ControlledClock with the engine');
   const grpc = await startGrpcGateway(engine, { host, port: options.grpcPort, log });

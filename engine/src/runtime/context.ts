@@ -24,7 +24,10 @@ export interface PendingRecord {
 
 /** Loads executable process definitions by key (cached by the engine). */
 export interface DefinitionSource {
-  byKey(client: pg.PoolClient, key: string): Promise<{ key: string; version: number; process: ExecutableProcess }>;
+  byKey(
+    client: pg.PoolClient,
+    key: string,
+  ): Promise<{ key: string; version: number; process: ExecutableProcess }>;
   latest(
     client: pg.PoolClient,
     bpmnProcessId: string,
@@ -154,17 +157,21 @@ export class CommandContext {
    */
   async collect(): Promise<WriteBatch> {
     const batch = new WriteBatch();
-    for (const instance of this.instances.values()) await persistInstance(this.client, batch, instance, this.now);
+    for (const instance of this.instances.values())
+      await persistInstance(this.client, batch, instance, this.now);
     for (const w of this.deferredWrites.values()) batch.add(w.sql, w.values);
     this.deferredWrites.clear();
     if (this.newJobs.size > 0) addJobs(batch, [...this.newJobs.values()], this.now);
     this.newJobs.clear();
-    if (this.deletedJobs.size > 0) batch.add('DELETE FROM engine.job WHERE key = ANY($1::bigint[])', [[...this.deletedJobs]]);
+    if (this.deletedJobs.size > 0)
+      batch.add('DELETE FROM engine.job WHERE key = ANY($1::bigint[])', [[...this.deletedJobs]]);
     this.deletedJobs.clear();
     if (this.records.length > 0) addRecords(batch, this.records, this.now);
     this.records.length = 0;
     if (this.after.jobTypes.size > 0) {
-      batch.finalSelect("SELECT pg_notify('engine_jobs', t) FROM unnest($1::text[]) AS t", [[...this.after.jobTypes]]);
+      batch.finalSelect("SELECT pg_notify('engine_jobs', t) FROM unnest($1::text[]) AS t", [
+        [...this.after.jobTypes],
+      ]);
     }
     return batch;
   }

@@ -54,7 +54,10 @@ export class DefinitionCache implements DefinitionSource {
    * (NOTIFY engine_deployments). Another process's deployment is thus seen within milliseconds, or the TTL if
    * the notification was missed: eventually, like Zeebe distributing a deployment to its partitions.
    */
-  async latest(client: pg.PoolClient | pg.Pool, bpmnProcessId: string): Promise<CachedDefinition | undefined> {
+  async latest(
+    client: pg.PoolClient | pg.Pool,
+    bpmnProcessId: string,
+  ): Promise<CachedDefinition | undefined> {
     const key = await this.latestKey(this.latestProcesses, bpmnProcessId, () =>
       client.query<{ key: string }>({
         name: 'motcua_latest_definition',
@@ -83,7 +86,11 @@ export class DefinitionCache implements DefinitionSource {
     this.latestForms.clear();
   }
 
-  private async latestKey(cache: Map<string, { key: string; at: number }>, id: string, read: () => Promise<pg.QueryResult<{ key: string }>>): Promise<string | undefined> {
+  private async latestKey(
+    cache: Map<string, { key: string; at: number }>,
+    id: string,
+    read: () => Promise<pg.QueryResult<{ key: string }>>,
+  ): Promise<string | undefined> {
     const hit = cache.get(id);
     if (hit && Date.now() - hit.at < LATEST_TTL_MS) return hit.key;
     const generation = this.generation;
@@ -93,7 +100,11 @@ export class DefinitionCache implements DefinitionSource {
     return key;
   }
 
-  async version(client: pg.PoolClient | pg.Pool, bpmnProcessId: string, version: number): Promise<CachedDefinition | undefined> {
+  async version(
+    client: pg.PoolClient | pg.Pool,
+    bpmnProcessId: string,
+    version: number,
+  ): Promise<CachedDefinition | undefined> {
     const r = await client.query<{ key: string }>(
       'SELECT key FROM engine.process_definition WHERE bpmn_process_id = $1 AND version = $2',
       [bpmnProcessId, version],

@@ -11,7 +11,10 @@ import { processorFor } from './processors/registry.js';
 import { innerInstanceCompleted } from './processors/multi-instance.js';
 import { applyInputs, applyOutputs } from './behaviors/variables.js';
 import { createListenerJob } from './behaviors/jobs.js';
-import { closeSubscriptionsOf, openBoundaryAndEventSubprocessSubscriptions } from './behaviors/subscriptions.js';
+import {
+  closeSubscriptionsOf,
+  openBoundaryAndEventSubprocessSubscriptions,
+} from './behaviors/subscriptions.js';
 import { raiseIncident, resolveIncidentsOf } from './behaviors/incidents.js';
 import { tryJoin, recheckInclusiveJoins } from './behaviors/joins.js';
 
@@ -53,7 +56,12 @@ export class Executor {
     return el;
   }
 
-  record(inst: InstanceState, ei: ElementInstanceState, intent: string, value: Record<string, unknown> = {}): void {
+  record(
+    inst: InstanceState,
+    ei: ElementInstanceState,
+    intent: string,
+    value: Record<string, unknown> = {},
+  ): void {
     this.ctx.record({
       key: ei.key,
       valueType: 'PROCESS_INSTANCE',
@@ -71,7 +79,11 @@ export class Executor {
     });
   }
 
-  private setState(inst: InstanceState, ei: ElementInstanceState, state: ElementInstanceState['state']): void {
+  private setState(
+    inst: InstanceState,
+    ei: ElementInstanceState,
+    state: ElementInstanceState['state'],
+  ): void {
     ei.state = state;
     ei.dirty = true;
     if (state === 'ACTIVATED' || state === 'COMPLETED' || state === 'TERMINATED' || state === 'ACTIVATING') {
@@ -135,7 +147,10 @@ export class Executor {
     el: ExecutableElement,
     index: number,
   ): Promise<void> {
-    const listeners = ei.elementType === 'multiInstanceBody' ? [] : el.executionListeners.filter((l) => l.eventType === 'start');
+    const listeners =
+      ei.elementType === 'multiInstanceBody'
+        ? []
+        : el.executionListeners.filter((l) => l.eventType === 'start');
     if (index < listeners.length) {
       ei.data.step = 'start-listeners';
       ei.data.listenerIndex = index;
@@ -149,7 +164,11 @@ export class Executor {
   }
 
   /** Marks an element as waiting (ACTIVATED) and opens its boundary / event-subprocess subscriptions. */
-  async markActivated(inst: InstanceState, ei: ElementInstanceState, el: ExecutableElement): Promise<boolean> {
+  async markActivated(
+    inst: InstanceState,
+    ei: ElementInstanceState,
+    el: ExecutableElement,
+  ): Promise<boolean> {
     this.setState(inst, ei, 'ACTIVATED');
     return openBoundaryAndEventSubprocessSubscriptions(this, inst, ei, el);
   }
@@ -186,7 +205,10 @@ export class Executor {
     el: ExecutableElement,
     index: number,
   ): Promise<void> {
-    const listeners = ei.elementType === 'multiInstanceBody' ? [] : el.executionListeners.filter((l) => l.eventType === 'end');
+    const listeners =
+      ei.elementType === 'multiInstanceBody'
+        ? []
+        : el.executionListeners.filter((l) => l.eventType === 'end');
     if (index < listeners.length) {
       ei.data.step = 'end-listeners';
       ei.data.listenerIndex = index;
@@ -230,10 +252,16 @@ export class Executor {
       processInstanceKey: inst.key,
       elementId: flow.id,
       elementType: 'sequenceFlow',
-      value: { bpmnProcessId: inst.row.bpmnProcessId, flowScopeKey, sourceId: flow.sourceId, targetId: flow.targetId },
+      value: {
+        bpmnProcessId: inst.row.bpmnProcessId,
+        flowScopeKey,
+        sourceId: flow.sourceId,
+        targetId: flow.targetId,
+      },
     });
     const target = (await this.processOf(inst)).elements.get(flow.targetId)!;
-    const joining = (target.type === 'parallelGateway' || target.type === 'inclusiveGateway') && target.incoming.length > 1;
+    const joining =
+      (target.type === 'parallelGateway' || target.type === 'inclusiveGateway') && target.incoming.length > 1;
     if (joining) await tryJoin(this, inst, flowScopeKey, target, flow.id);
     else await this.activate(inst, target.id, flowScopeKey);
   }
@@ -255,11 +283,16 @@ export class Executor {
       return;
     }
     if (scope.state === 'TERMINATING') await this.finishTermination(inst, scope);
-    else if (scope.state === 'ACTIVATED') await processorFor(scope.elementType).childrenDone(this, inst, scope);
+    else if (scope.state === 'ACTIVATED')
+      await processorFor(scope.elementType).childrenDone(this, inst, scope);
   }
 
   /** Terminates an element and everything inside it. `then` is activated after (interrupting events). */
-  async terminate(inst: InstanceState, ei: ElementInstanceState, then?: ElementInstanceState['data']['onTerminated']): Promise<void> {
+  async terminate(
+    inst: InstanceState,
+    ei: ElementInstanceState,
+    then?: ElementInstanceState['data']['onTerminated'],
+  ): Promise<void> {
     if (ei.state === 'TERMINATING' || ei.state === 'TERMINATED' || ei.state === 'COMPLETED') return;
     if (then) ei.data.onTerminated = [...(ei.data.onTerminated ?? []), ...then];
     ei.state = 'TERMINATING';
@@ -273,7 +306,8 @@ export class Executor {
       delete ei.data.joins;
     }
     for (const child of children) await this.terminate(inst, child);
-    if ((ei.data.activeChildren ?? 0) === 0 && ei.state === 'TERMINATING') await this.finishTermination(inst, ei);
+    if ((ei.data.activeChildren ?? 0) === 0 && ei.state === 'TERMINATING')
+      await this.finishTermination(inst, ei);
   }
 
   /** Last step of termination: the element is gone; interrupting events take its place. */

@@ -4,7 +4,8 @@
  */
 import type { ElementType } from '../model/types.js';
 
-export type ElementState = 'ACTIVATING' | 'ACTIVATED' | 'COMPLETING' | 'COMPLETED' | 'TERMINATING' | 'TERMINATED';
+export type ElementState =
+  'ACTIVATING' | 'ACTIVATED' | 'COMPLETING' | 'COMPLETED' | 'TERMINATING' | 'TERMINATED';
 
 /** Runtime bookkeeping kept on an element instance (stored as jsonb). */
 export interface ElementData {

@@ -38,7 +38,10 @@ export type InstanceRef = { key: string } | { jobKey: string } | { userTaskKey: 
  * visible (one statement with sub-selects would read a snapshot older than the lock).
  */
 const LOCK = {
-  key: { name: 'motcua_lock_instance', text: 'SELECT * FROM engine.process_instance WHERE key = $1 FOR UPDATE' },
+  key: {
+    name: 'motcua_lock_instance',
+    text: 'SELECT * FROM engine.process_instance WHERE key = $1 FOR UPDATE',
+  },
   jobKey: {
     name: 'motcua_lock_instance_by_job',
     text: 'SELECT * FROM engine.process_instance WHERE key = (SELECT process_instance_key FROM engine.job WHERE key = $1) FOR UPDATE',
@@ -92,7 +95,12 @@ export interface LoadedInstance {
  * and the referring row in a second statement. Two prepared statements, two round trips.
  */
 export async function loadInstanceBy(client: pg.PoolClient, ref: InstanceRef): Promise<LoadedInstance> {
-  const [lock, refKey] = 'jobKey' in ref ? [LOCK.jobKey, ref.jobKey] : 'userTaskKey' in ref ? [LOCK.userTaskKey, ref.userTaskKey] : [LOCK.key, ref.key];
+  const [lock, refKey] =
+    'jobKey' in ref
+      ? [LOCK.jobKey, ref.jobKey]
+      : 'userTaskKey' in ref
+        ? [LOCK.userTaskKey, ref.userTaskKey]
+        : [LOCK.key, ref.key];
   const found = await client.query<InstanceRowDb>({ ...lock, values: [refKey] });
   const r = found.rows[0];
   if (!r) return {};
@@ -148,7 +156,12 @@ export async function loadInstanceBy(client: pg.PoolClient, ref: InstanceRef): P
  * the variables of scopes that ended runs first, on its own, only when a variable of such a scope was set
  * again after it ended (a delete and an upsert of one row cannot share a statement).
  */
-export async function persistInstance(client: pg.PoolClient, batch: WriteBatch, s: InstanceState, now: number): Promise<void> {
+export async function persistInstance(
+  client: pg.PoolClient,
+  batch: WriteBatch,
+  s: InstanceState,
+  now: number,
+): Promise<void> {
   const r = s.row;
   if (s.isNew) {
     batch.add(
@@ -172,11 +185,10 @@ export async function persistInstance(client: pg.PoolClient, batch: WriteBatch, 
       ],
     );
   } else if (s.instanceDirty) {
-    batch.add('UPDATE engine.process_instance SET state = $2::text, ended_at = $3::bigint WHERE key = $1::bigint', [
-      r.key,
-      r.state,
-      r.endedAt ?? null,
-    ]);
+    batch.add(
+      'UPDATE engine.process_instance SET state = $2::text, ended_at = $3::bigint WHERE key = $1::bigint',
+      [r.key, r.state, r.endedAt ?? null],
+    );
   }
   s.instanceDirty = false;
   persistElements(batch, s);
@@ -214,11 +226,17 @@ function persistElements(batch: WriteBatch, s: InstanceState): void {
   }
 }
 
-async function persistVariables(client: pg.PoolClient, batch: WriteBatch, s: InstanceState, now: number): Promise<void> {
+async function persistVariables(
+  client: pg.PoolClient,
+  batch: WriteBatch,
+  s: InstanceState,
+  now: number,
+): Promise<void> {
   if (s.removedScopes.size > 0) {
     const removed = [...s.removedScopes];
     const overlaps = removed.some((scope) => s.changedVariables.has(scope));
-    if (overlaps) await client.query('DELETE FROM engine.variable WHERE scope_key = ANY($1::bigint[])', [removed]);
+    if (overlaps)
+      await client.query('DELETE FROM engine.variable WHERE scope_key = ANY($1::bigint[])', [removed]);
     else batch.add('DELETE FROM engine.variable WHERE scope_key = ANY($1::bigint[])', [removed]);
     s.removedScopes.clear();
   }

@@ -248,7 +248,9 @@ CREATE INDEX IF NOT EXISTS user_task_open_due ON engine.user_task (due_date, key
   }
 
   override async down(): Promise<void> {
-    this.addSql('DROP INDEX IF EXISTS engine.user_task_open_groups; DROP INDEX IF EXISTS engine.user_task_open_due;');
+    this.addSql(
+      'DROP INDEX IF EXISTS engine.user_task_open_groups; DROP INDEX IF EXISTS engine.user_task_open_due;',
+    );
   }
 }
 

@@ -12,10 +12,16 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const simple = (id: string, taskType = 'work') =>
-  bpmn(id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', taskType)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`);
+  bpmn(
+    id,
+    `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', taskType)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`,
+  );
 
 async function rejection(promise: Promise<unknown>): Promise<EngineError> {
-  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof EngineError)) throw new Error(`expected an EngineError, got ${String(error)}`);
   return error;
 }
@@ -28,8 +34,12 @@ describe('process versions', () => {
     // when
     const second = await h.engine.deployResources([{ name: 'a.bpmn', content: simple(id, 'two') }]);
     // then
-    expect(first.processes).toEqual([expect.objectContaining({ bpmnProcessId: id, version: 1, isNew: true, resourceName: 'a.bpmn' })]);
-    expect(second.processes).toEqual([expect.objectContaining({ bpmnProcessId: id, version: 2, isNew: true })]);
+    expect(first.processes).toEqual([
+      expect.objectContaining({ bpmnProcessId: id, version: 1, isNew: true, resourceName: 'a.bpmn' }),
+    ]);
+    expect(second.processes).toEqual([
+      expect.objectContaining({ bpmnProcessId: id, version: 2, isNew: true }),
+    ]);
     expect(second.processes[0]!.processDefinitionKey).not.toBe(first.processes[0]!.processDefinitionKey);
     expect((await h.engine.listProcessDefinitions(id)).map((d) => d.version).sort()).toEqual([1, 2]);
     const created = await h.engine.createProcessInstance({ bpmnProcessId: id });
@@ -46,7 +56,12 @@ describe('process versions', () => {
     const again = await h.engine.deployResources([{ name: 'a.bpmn', content: simple(id) }]);
     // then
     expect(again.processes).toEqual([
-      expect.objectContaining({ bpmnProcessId: id, version: 1, isNew: false, processDefinitionKey: first.processes[0]!.processDefinitionKey }),
+      expect.objectContaining({
+        bpmnProcessId: id,
+        version: 1,
+        isNew: false,
+        processDefinitionKey: first.processes[0]!.processDefinitionKey,
+      }),
     ]);
     expect(await h.engine.listProcessDefinitions(id)).toHaveLength(1);
   });
@@ -91,7 +106,10 @@ describe('rejected deployments', () => {
   it('should reject a document with a DOCTYPE when deployed', async () => {
     // given
     const id = uniqueId('dtd');
-    const xml = simple(id).replace('<bpmn:definitions', '<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<bpmn:definitions');
+    const xml = simple(id).replace(
+      '<bpmn:definitions',
+      '<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<bpmn:definitions',
+    );
     // when
     const error = await rejection(h.engine.deployResources([{ name: 'dtd.bpmn', content: xml }]));
     // then
@@ -122,7 +140,13 @@ describe('forms', () => {
     // given
     const id = uniqueId('frm');
     const formId = `form_${id}`;
-    const form = (label: string) => JSON.stringify({ id: formId, type: 'default', schemaVersion: 16, components: [{ key: 'name', type: 'textfield', label }] });
+    const form = (label: string) =>
+      JSON.stringify({
+        id: formId,
+        type: 'default',
+        schemaVersion: 16,
+        components: [{ key: 'name', type: 'textfield', label }],
+      });
     // when
     const first = await h.engine.deployResources([
       { name: 'p.bpmn', content: simple(id) },
@@ -132,9 +156,15 @@ describe('forms', () => {
     const changed = await h.engine.deployResources([{ name: 'f.form', content: form('Full name') }]);
     // then
     expect(first.processes).toHaveLength(1);
-    expect(first.forms).toEqual([expect.objectContaining({ formId, version: 1, isNew: true, resourceName: 'f.form' })]);
-    expect(same.forms).toEqual([expect.objectContaining({ formId, version: 1, isNew: false, formKey: first.forms[0]!.formKey })]);
+    expect(first.forms).toEqual([
+      expect.objectContaining({ formId, version: 1, isNew: true, resourceName: 'f.form' }),
+    ]);
+    expect(same.forms).toEqual([
+      expect.objectContaining({ formId, version: 1, isNew: false, formKey: first.forms[0]!.formKey }),
+    ]);
     expect(changed.forms).toEqual([expect.objectContaining({ formId, version: 2, isNew: true })]);
-    expect(await h.engine.getForm(changed.forms[0]!.formKey)).toMatchObject({ components: [expect.objectContaining({ label: 'Full name' })] });
+    expect(await h.engine.getForm(changed.forms[0]!.formKey)).toMatchObject({
+      components: [expect.objectContaining({ label: 'Full name' })],
+    });
   });
 });

@@ -1,4 +1,17 @@
-import { activate, bpmn, completeOne, deploy, elementsWith, flow, instanceState, rootVariables, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  completeOne,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  rootVariables,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,10 +28,19 @@ function errorDef(ref?: string): string {
 async function startProcess(body: string): Promise<{ pid: string; key: string }> {
   const pid = uniqueId();
   await deploy(h.engine, bpmn(pid, body.replace(/\$\{pid\}/g, pid), errors));
-  return { pid, key: (await h.engine.createProcessInstance({ bpmnProcessId: pid, variables: { dossier: 'D-1' } })).processInstanceKey };
+  return {
+    pid,
+    key: (await h.engine.createProcessInstance({ bpmnProcessId: pid, variables: { dossier: 'D-1' } }))
+      .processInstanceKey,
+  };
 }
 
-async function throwFromJob(type: string, errorCode: string, variables: Record<string, unknown> = {}, errorMessage?: string): Promise<void> {
+async function throwFromJob(
+  type: string,
+  errorCode: string,
+  variables: Record<string, unknown> = {},
+  errorMessage?: string,
+): Promise<void> {
   const [job] = await activate(h.engine, type, 1);
   if (!job) throw new Error(`no job of type ${type}`);
   await h.engine.throwError({ jobKey: job.key, errorCode, errorMessage, variables });
@@ -35,7 +57,12 @@ describe('errors thrown by job workers', () => {
     await throwFromJob(`check-${pid}`, 'REJECTED', { reason: 'missing document' });
     // then
     expect(await instanceState(h.engine, key)).toBe('COMPLETED');
-    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual(['start', 'onError', 'rejected', pid]);
+    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual([
+      'start',
+      'onError',
+      'rejected',
+      pid,
+    ]);
     expect(await rootVariables(h.engine, key)).toEqual({ dossier: 'D-1', reason: 'missing document' });
   });
 
@@ -79,7 +106,12 @@ describe('errors thrown by job workers', () => {
     // when
     await throwFromJob(`check-${pid}`, 'REJECTED');
     // then
-    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual(['start', 'exact', 'endExact', pid]);
+    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual([
+      'start',
+      'exact',
+      'endExact',
+      pid,
+    ]);
   });
 
   it('should catch any code with the catch-all boundary when no exact code matches', async () => {
@@ -92,12 +124,19 @@ describe('errors thrown by job workers', () => {
     // when
     await throwFromJob(`check-${pid}`, 'OTHER');
     // then
-    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual(['start', 'catchAll', 'endAll', pid]);
+    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual([
+      'start',
+      'catchAll',
+      'endAll',
+      pid,
+    ]);
   });
 
   it('should raise an UNHANDLED_ERROR_EVENT incident with Zeebe message when nothing catches the error', async () => {
     // given
-    const { pid, key } = await startProcess(`<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', 'check-${pid}')}`);
+    const { pid, key } = await startProcess(
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', 'check-${pid}')}`,
+    );
     // when
     await throwFromJob(`check-${pid}`, 'NOPE', {}, 'bad input');
     // then
@@ -106,7 +145,8 @@ describe('errors thrown by job workers', () => {
     expect(incidents.items[0]).toMatchObject({
       errorType: 'UNHANDLED_ERROR_EVENT',
       elementId: 'task',
-      errorMessage: "Expected to throw an error event with the code 'NOPE' with message 'bad input', but it was not caught. No error events are available in the scope.",
+      errorMessage:
+        "Expected to throw an error event with the code 'NOPE' with message 'bad input', but it was not caught. No error events are available in the scope.",
     });
     expect(await instanceState(h.engine, key)).toBe('ACTIVE');
   });
@@ -130,10 +170,14 @@ describe('error end events', () => {
 
   it('should raise an incident when an error end event is not caught', async () => {
     // given / when
-    const { key } = await startProcess(`<bpmn:startEvent id="start" />${flow('f1', 'start', 'fail')}<bpmn:endEvent id="fail">${errorDef('errRejected')}</bpmn:endEvent>`);
+    const { key } = await startProcess(
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'fail')}<bpmn:endEvent id="fail">${errorDef('errRejected')}</bpmn:endEvent>`,
+    );
     // then
     const incidents = await h.engine.searchIncidents({ processInstanceKey: key });
-    expect(incidents.items.map((i) => [i.errorType, i.elementId])).toEqual([['UNHANDLED_ERROR_EVENT', 'fail']]);
+    expect(incidents.items.map((i) => [i.errorType, i.elementId])).toEqual([
+      ['UNHANDLED_ERROR_EVENT', 'fail'],
+    ]);
     expect(incidents.items[0]!.errorMessage).toContain("'REJECTED'");
   });
 });

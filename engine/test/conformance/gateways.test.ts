@@ -2,7 +2,19 @@
  * Gateways (camunda-reference §1.3, §1.5): exclusive, inclusive, parallel and event-based, including their
  * incidents and how resolving them continues the instance.
  */
-import { activate, bpmn, completeOne, deploy, elementsWith, flow, instanceState, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  completeOne,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,7 +25,10 @@ afterAll(() => h.close());
 const end = (id: string) => `<bpmn:endEvent id="${id}" />`;
 
 /** start -> xor -> (a | b | c) -> ends; `conditions` per flow, `dflt` names the default flow. */
-async function deployExclusive(conditions: { a?: string; b?: string; c?: string }, dflt?: 'toC'): Promise<string> {
+async function deployExclusive(
+  conditions: { a?: string; b?: string; c?: string },
+  dflt?: 'toC',
+): Promise<string> {
   const id = uniqueId('xor');
   await deploy(
     h.engine,
@@ -84,7 +99,9 @@ describe('exclusive gateway', () => {
     // then
     const [incident] = await activeIncidents(key);
     expect(incident!.errorType).toBe('EXTRACT_VALUE_ERROR');
-    expect(incident!.errorMessage).toContain("Expected result of the expression 'missing > 10' to be 'BOOLEAN', but was 'NULL'.");
+    expect(incident!.errorMessage).toContain(
+      "Expected result of the expression 'missing > 10' to be 'BOOLEAN', but was 'NULL'.",
+    );
     expect(incident!.errorMessage).toContain("[NO_VARIABLE_FOUND] No variable found with name 'missing'");
   });
   it('should continue when the missing variable is set and the incident resolved', async () => {
@@ -139,7 +156,9 @@ describe('inclusive gateway', () => {
     await completeOne(h.engine, `a-${id}`);
     // then
     expect(await instanceState(h.engine, key)).toBe('COMPLETED');
-    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual(expect.arrayContaining(['join', 'end']));
+    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual(
+      expect.arrayContaining(['join', 'end']),
+    );
   });
 
   it('should wait for every taken branch when joining', async () => {
@@ -189,7 +208,9 @@ describe('parallel gateway', () => {
     expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).not.toContain('join');
     await completeOne(h.engine, `c-${id}`);
     expect(await instanceState(h.engine, key)).toBe('COMPLETED');
-    expect((await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).filter((e) => e === 'join')).toHaveLength(1);
+    expect((await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).filter((e) => e === 'join')).toHaveLength(
+      1,
+    );
   });
 });
 

@@ -1,4 +1,15 @@
-import { activate, bpmn, deploy, elementsWith, flow, instanceState, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,10 +43,18 @@ describe('cancelling instances', () => {
     expect(instance.endDate).toBeDefined();
     expect(await activate(h.engine, `job-${pid}`)).toHaveLength(0);
     expect(await activate(h.engine, `late-${pid}`)).toHaveLength(0);
-    expect((await h.engine.searchUserTasks({ processInstanceKey: key, state: 'CREATED' })).items).toHaveLength(0);
-    expect((await h.engine.searchUserTasks({ processInstanceKey: key, state: 'CANCELED' })).items).toHaveLength(1);
-    expect(await elementsWith(h.engine, key, 'ELEMENT_TERMINATED')).toEqual(expect.arrayContaining(['job', 'review', 'wait', pid]));
-    expect((await h.engine.getRecords(key)).filter((r) => r.valueType === 'TIMER' && r.intent === 'TRIGGERED')).toHaveLength(0);
+    expect(
+      (await h.engine.searchUserTasks({ processInstanceKey: key, state: 'CREATED' })).items,
+    ).toHaveLength(0);
+    expect(
+      (await h.engine.searchUserTasks({ processInstanceKey: key, state: 'CANCELED' })).items,
+    ).toHaveLength(1);
+    expect(await elementsWith(h.engine, key, 'ELEMENT_TERMINATED')).toEqual(
+      expect.arrayContaining(['job', 'review', 'wait', pid]),
+    );
+    expect(
+      (await h.engine.getRecords(key)).filter((r) => r.valueType === 'TIMER' && r.intent === 'TRIGGERED'),
+    ).toHaveLength(0);
   });
 
   it('should reject with NOT_FOUND when the instance to cancel does not exist', async () => {
@@ -46,10 +65,15 @@ describe('cancelling instances', () => {
   it('should reject with NOT_FOUND when the instance was already completed', async () => {
     // given
     const pid = uniqueId();
-    await deploy(h.engine, bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'end')}<bpmn:endEvent id="end" />`));
+    await deploy(
+      h.engine,
+      bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'end')}<bpmn:endEvent id="end" />`),
+    );
     const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: pid });
     // when / then
-    await expect(h.engine.cancelProcessInstance(processInstanceKey)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.engine.cancelProcessInstance(processInstanceKey)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -57,16 +81,32 @@ describe('creating instances', () => {
   it('should run the requested version when a version is given, and the latest otherwise', async () => {
     // given
     const pid = uniqueId();
-    await deploy(h.engine, bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `v1-${pid}`)}`));
-    await deploy(h.engine, bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `v2-${pid}`)}`));
+    await deploy(
+      h.engine,
+      bpmn(
+        pid,
+        `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `v1-${pid}`)}`,
+      ),
+    );
+    await deploy(
+      h.engine,
+      bpmn(
+        pid,
+        `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `v2-${pid}`)}`,
+      ),
+    );
     // when
     const first = await h.engine.createProcessInstance({ bpmnProcessId: pid, version: 1 });
     const latest = await h.engine.createProcessInstance({ bpmnProcessId: pid });
     // then
     expect(first.version).toBe(1);
     expect(latest.version).toBe(2);
-    expect((await activate(h.engine, `v1-${pid}`)).map((j) => j.processInstanceKey)).toEqual([first.processInstanceKey]);
-    expect((await activate(h.engine, `v2-${pid}`)).map((j) => j.processInstanceKey)).toEqual([latest.processInstanceKey]);
+    expect((await activate(h.engine, `v1-${pid}`)).map((j) => j.processInstanceKey)).toEqual([
+      first.processInstanceKey,
+    ]);
+    expect((await activate(h.engine, `v2-${pid}`)).map((j) => j.processInstanceKey)).toEqual([
+      latest.processInstanceKey,
+    ]);
   });
 
   it('should reject with NOT_FOUND when the requested version does not exist', async () => {
@@ -74,22 +114,37 @@ describe('creating instances', () => {
     const pid = uniqueId();
     await deploy(h.engine, bpmn(pid, `<bpmn:startEvent id="start" />`));
     // when / then
-    await expect(h.engine.createProcessInstance({ bpmnProcessId: pid, version: 7 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.engine.createProcessInstance({ bpmnProcessId: pid, version: 7 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('should return the final variables when created with result and a worker completes the job', async () => {
     // given
     const pid = uniqueId();
-    await deploy(h.engine, bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `calc-${pid}`)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`));
+    await deploy(
+      h.engine,
+      bpmn(
+        pid,
+        `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `calc-${pid}`)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`,
+      ),
+    );
     const worker = h.engine.createWorker({
       type: `calc-${pid}`,
-      handler: async (job) => ({ outcome: 'complete', variables: { fee: Number(job.variables.pages) * 2000 } }),
+      handler: async (job) => ({
+        outcome: 'complete',
+        variables: { fee: Number(job.variables.pages) * 2000 },
+      }),
       // a short long-poll, so close() does not wait out the default 10 s poll
       pollTimeoutMs: 100,
     });
     try {
       // when
-      const result = await h.engine.createProcessInstanceWithResult({ bpmnProcessId: pid, variables: { pages: 3 }, requestTimeoutMs: 10_000 });
+      const result = await h.engine.createProcessInstanceWithResult({
+        bpmnProcessId: pid,
+        variables: { pages: 3 },
+        requestTimeoutMs: 10_000,
+      });
       // then
       expect(result.variables).toEqual({ pages: 3, fee: 6000 });
       expect(await instanceState(h.engine, result.processInstanceKey)).toBe('COMPLETED');
@@ -101,7 +156,13 @@ describe('creating instances', () => {
   it('should write the records of an instance in the order the elements ran', async () => {
     // given
     const pid = uniqueId();
-    await deploy(h.engine, bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `t-${pid}`)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`));
+    await deploy(
+      h.engine,
+      bpmn(
+        pid,
+        `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `t-${pid}`)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`,
+      ),
+    );
     const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: pid });
     const [job] = await activate(h.engine, `t-${pid}`);
     // when
@@ -112,7 +173,10 @@ describe('creating instances', () => {
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const lifecycle = records
       // the engine does not write Zeebe's ELEMENT_COMPLETING records, so only the states it writes are compared
-      .filter((r) => (r.valueType === 'PROCESS_INSTANCE' && r.intent !== 'SEQUENCE_FLOW_TAKEN') || r.valueType === 'JOB')
+      .filter(
+        (r) =>
+          (r.valueType === 'PROCESS_INSTANCE' && r.intent !== 'SEQUENCE_FLOW_TAKEN') || r.valueType === 'JOB',
+      )
       .map((r) => `${r.valueType === 'JOB' ? 'JOB' : r.elementId} ${r.intent}`);
     expect(lifecycle).toEqual([
       `${pid} ELEMENT_ACTIVATING`,

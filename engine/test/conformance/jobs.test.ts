@@ -3,7 +3,18 @@
  * timeouts and long polling, on the real engine with a controlled clock.
  */
 import { EngineError } from '../../src/client/port';
-import { activate, bpmn, deploy, flow, instanceState, rootVariables, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  deploy,
+  flow,
+  instanceState,
+  rootVariables,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +28,10 @@ async function deployTask(extras = ''): Promise<{ id: string; type: string }> {
   const type = `work-${id}`;
   await deploy(
     h.engine,
-    bpmn(id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', type, '', extras)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`),
+    bpmn(
+      id,
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', type, '', extras)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`,
+    ),
   );
   return { id, type };
 }
@@ -27,7 +41,10 @@ async function start(id: string, variables: Record<string, unknown> = {}): Promi
 }
 
 async function rejection(promise: Promise<unknown>): Promise<EngineError> {
-  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof EngineError)) throw new Error(`expected an EngineError, got ${String(error)}`);
   return error;
 }
@@ -57,7 +74,13 @@ describe('job activation', () => {
     );
     const instanceKey = await start(id, { a: 1, b: 'two', c: true });
     // when
-    const [job] = await h.engine.activateJobs({ type, worker: 'clerk-7', timeoutMs: 30_000, maxJobsToActivate: 1, fetchVariables: ['a', 'c'] });
+    const [job] = await h.engine.activateJobs({
+      type,
+      worker: 'clerk-7',
+      timeoutMs: 30_000,
+      maxJobsToActivate: 1,
+      fetchVariables: ['a', 'c'],
+    });
     // then
     expect(job).toMatchObject({
       type,
@@ -78,7 +101,13 @@ describe('job activation', () => {
     const { id, type } = await deployTask();
     await start(id, { a: 1, b: 'two' });
     // when
-    const [job] = await h.engine.activateJobs({ type, worker: 'w', timeoutMs: 1000, maxJobsToActivate: 1, fetchVariables: [] });
+    const [job] = await h.engine.activateJobs({
+      type,
+      worker: 'w',
+      timeoutMs: 1000,
+      maxJobsToActivate: 1,
+      fetchVariables: [],
+    });
     // then
     expect(job!.variables).toEqual({ a: 1, b: 'two' });
   });
@@ -98,7 +127,13 @@ describe('job activation', () => {
   it('should answer a long poll when a job is created while it waits', async () => {
     // given
     const { id, type } = await deployTask();
-    const polling = h.engine.activateJobs({ type, worker: 'w', timeoutMs: 1000, maxJobsToActivate: 1, requestTimeoutMs: 5000 });
+    const polling = h.engine.activateJobs({
+      type,
+      worker: 'w',
+      timeoutMs: 1000,
+      maxJobsToActivate: 1,
+      requestTimeoutMs: 5000,
+    });
     // when
     await new Promise((resolve) => setTimeout(resolve, 50));
     const instanceKey = await start(id);
@@ -189,7 +224,12 @@ describe('job failure and retries', () => {
     // then
     const incidents = await activeIncidents(instanceKey);
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]).toMatchObject({ errorType: 'JOB_NO_RETRIES', errorMessage: 'registry rejected the request', elementId: 'task', jobKey: job!.key });
+    expect(incidents[0]).toMatchObject({
+      errorType: 'JOB_NO_RETRIES',
+      errorMessage: 'registry rejected the request',
+      elementId: 'task',
+      jobKey: job!.key,
+    });
     expect((await h.engine.getProcessInstance(instanceKey)).hasIncident).toBe(true);
     expect(await activate(h.engine, type)).toHaveLength(0);
   });
@@ -231,7 +271,12 @@ describe('job failure and retries', () => {
     const instanceKey = await start(id, { a: 1 });
     const [job] = await activate(h.engine, type);
     // when
-    await h.engine.failJob({ jobKey: job!.key, retries: 1, errorMessage: 'x', variables: { lastError: 'timeout' } });
+    await h.engine.failJob({
+      jobKey: job!.key,
+      retries: 1,
+      errorMessage: 'x',
+      variables: { lastError: 'timeout' },
+    });
     // then
     const [again] = await activate(h.engine, type);
     expect(again!.variables).toEqual({ a: 1, lastError: 'timeout' });
@@ -243,7 +288,10 @@ describe('job failure and retries', () => {
     const id = uniqueId('job');
     await deploy(
       h.engine,
-      bpmn(id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}<bpmn:serviceTask id="task"><bpmn:extensionElements><zeebe:taskDefinition type="=&quot;dyn-&quot; + office" retries="5" /></bpmn:extensionElements></bpmn:serviceTask>${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`),
+      bpmn(
+        id,
+        `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}<bpmn:serviceTask id="task"><bpmn:extensionElements><zeebe:taskDefinition type="=&quot;dyn-&quot; + office" retries="5" /></bpmn:extensionElements></bpmn:serviceTask>${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`,
+      ),
     );
     // when
     await start(id, { office: id });
@@ -258,7 +306,12 @@ describe('job timeout', () => {
     // given
     const { id, type } = await deployTask();
     await start(id);
-    const [job] = await h.engine.activateJobs({ type, worker: 'slow', timeoutMs: 5_000, maxJobsToActivate: 1 });
+    const [job] = await h.engine.activateJobs({
+      type,
+      worker: 'slow',
+      timeoutMs: 5_000,
+      maxJobsToActivate: 1,
+    });
     // when
     h.clock.advance(4_999);
     await h.engine.tick();
@@ -274,7 +327,12 @@ describe('job timeout', () => {
     // given
     const { id, type } = await deployTask();
     await start(id);
-    const [job] = await h.engine.activateJobs({ type, worker: 'slow', timeoutMs: 5_000, maxJobsToActivate: 1 });
+    const [job] = await h.engine.activateJobs({
+      type,
+      worker: 'slow',
+      timeoutMs: 5_000,
+      maxJobsToActivate: 1,
+    });
     h.clock.advance(4_000);
     // when
     await h.engine.updateJobTimeout({ jobKey: job!.key, timeoutMs: 10_000 });

@@ -2,7 +2,20 @@
  * Execution listeners (camunda-reference §1.9) and task listeners (§1.8): each listener is a blocking job
  * that must be completed before the element moves on.
  */
-import { activate, bpmn, completeOne, deploy, elementsWith, flow, instanceState, rootVariables, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  completeOne,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  rootVariables,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,7 +35,10 @@ describe('execution listeners', () => {
     const id = uniqueId('el');
     await deploy(
       h.engine,
-      bpmn(id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `work-${id}`, '', executionListeners(id))}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`),
+      bpmn(
+        id,
+        `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', `work-${id}`, '', executionListeners(id))}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`,
+      ),
     );
     return id;
   }
@@ -34,7 +50,13 @@ describe('execution listeners', () => {
     // when
     const [listener] = await activate(h.engine, `before-${id}`);
     // then
-    expect(listener).toMatchObject({ kind: 'EXECUTION_LISTENER', listenerEventType: 'START', elementId: 'task', retries: 3, variables: { dossier: 'D-9' } });
+    expect(listener).toMatchObject({
+      kind: 'EXECUTION_LISTENER',
+      listenerEventType: 'START',
+      elementId: 'task',
+      retries: 3,
+      variables: { dossier: 'D-9' },
+    });
     expect(await activate(h.engine, `work-${id}`)).toHaveLength(0);
     expect(await elementsWith(h.engine, key, 'ELEMENT_ACTIVATED')).not.toContain('task');
     await h.engine.completeJob({ jobKey: listener!.key, variables: { prepared: true } });
@@ -68,7 +90,13 @@ describe('execution listeners', () => {
     await h.engine.failJob({ jobKey: listener!.key, retries: 0, errorMessage: 'listener broke' });
     // then
     const { items } = await h.engine.searchIncidents({ processInstanceKey: key, state: 'ACTIVE' });
-    expect(items).toEqual([expect.objectContaining({ errorType: 'EXECUTION_LISTENER_NO_RETRIES', errorMessage: 'listener broke', elementId: 'task' })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        errorType: 'EXECUTION_LISTENER_NO_RETRIES',
+        errorMessage: 'listener broke',
+        elementId: 'task',
+      }),
+    ]);
   });
 
   it('should run process start listeners before the start event when the instance is created', async () => {
@@ -108,10 +136,18 @@ describe('task listeners', () => {
     // when
     const [listener] = await activate(h.engine, `on-create-${id}`);
     // then
-    expect(listener).toMatchObject({ kind: 'TASK_LISTENER', listenerEventType: 'CREATING', elementId: 'review' });
-    expect((await h.engine.searchUserTasks({ processInstanceKey: key, state: 'CREATED' })).items).toHaveLength(0);
+    expect(listener).toMatchObject({
+      kind: 'TASK_LISTENER',
+      listenerEventType: 'CREATING',
+      elementId: 'review',
+    });
+    expect(
+      (await h.engine.searchUserTasks({ processInstanceKey: key, state: 'CREATED' })).items,
+    ).toHaveLength(0);
     await h.engine.completeJob({ jobKey: listener!.key });
-    expect((await h.engine.searchUserTasks({ processInstanceKey: key, state: 'CREATED' })).items).toHaveLength(1);
+    expect(
+      (await h.engine.searchUserTasks({ processInstanceKey: key, state: 'CREATED' })).items,
+    ).toHaveLength(1);
   });
 
   it('should complete the task only after the completing listener job completes', async () => {

@@ -1,5 +1,18 @@
 import { EngineError } from '../../src/client/port';
-import { activate, bpmn, completeOne, deploy, elementsWith, flow, instanceState, rootVariables, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  completeOne,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  rootVariables,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -100,10 +113,16 @@ describe('message catch events', () => {
     const name = uniqueId('msg');
     await h.engine.publishMessage({ name, correlationKey: 'A', timeToLiveMs: 60_000, messageId: 'id-1' });
     // when
-    const code = await rejection(h.engine.publishMessage({ name, correlationKey: 'A', timeToLiveMs: 60_000, messageId: 'id-1' }));
+    const code = await rejection(
+      h.engine.publishMessage({ name, correlationKey: 'A', timeToLiveMs: 60_000, messageId: 'id-1' }),
+    );
     // then
     expect(code).toBe('ALREADY_EXISTS');
-    expect(await rejection(h.engine.publishMessage({ name, correlationKey: 'A', timeToLiveMs: 60_000, messageId: 'id-2' }))).toBe('OK');
+    expect(
+      await rejection(
+        h.engine.publishMessage({ name, correlationKey: 'A', timeToLiveMs: 60_000, messageId: 'id-2' }),
+      ),
+    ).toBe('OK');
   });
 
   it('should correlate a buffered message at most once per process id when two instances open subscriptions', async () => {
@@ -128,7 +147,11 @@ describe('message catch events', () => {
     const name = uniqueId('msg');
     await deploy(
       h.engine,
-      bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'receive')}<bpmn:receiveTask id="receive" messageRef="m_${pid}" />${flow('f2', 'receive', 'end')}<bpmn:endEvent id="end" />`, message(`m_${pid}`, name)),
+      bpmn(
+        pid,
+        `<bpmn:startEvent id="start" />${flow('f1', 'start', 'receive')}<bpmn:receiveTask id="receive" messageRef="m_${pid}" />${flow('f2', 'receive', 'end')}<bpmn:endEvent id="end" />`,
+        message(`m_${pid}`, name),
+      ),
     );
     const key = await start(pid, { orderId: 'R' });
     // when
@@ -141,7 +164,9 @@ describe('message catch events', () => {
 
   it('should reject correlateMessage with NOT_FOUND when nothing waits for the message', async () => {
     // when
-    const code = await rejection(h.engine.correlateMessage({ name: uniqueId('nobody'), correlationKey: 'x' }));
+    const code = await rejection(
+      h.engine.correlateMessage({ name: uniqueId('nobody'), correlationKey: 'x' }),
+    );
     // then
     expect(code).toBe('NOT_FOUND');
   });
@@ -152,7 +177,11 @@ describe('message start events', () => {
     const pid = uniqueId();
     await deploy(
       h.engine,
-      bpmn(pid, `<bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="m_${pid}" /></bpmn:startEvent>${flow('f1', 'start', 'task')}${serviceTask('task', `t-${pid}`)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`, `<bpmn:message id="m_${pid}" name="${name}" />`),
+      bpmn(
+        pid,
+        `<bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="m_${pid}" /></bpmn:startEvent>${flow('f1', 'start', 'task')}${serviceTask('task', `t-${pid}`)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`,
+        `<bpmn:message id="m_${pid}" name="${name}" />`,
+      ),
     );
     return pid;
   }
@@ -162,7 +191,11 @@ describe('message start events', () => {
     const name = uniqueId('start');
     const pid = await deployMessageStart(name);
     // when
-    const { processInstanceKey } = await h.engine.correlateMessage({ name, correlationKey: 'c-1', variables: { applicant: 'An' } });
+    const { processInstanceKey } = await h.engine.correlateMessage({
+      name,
+      correlationKey: 'c-1',
+      variables: { applicant: 'An' },
+    });
     // then
     const instance = await h.engine.getProcessInstance(processInstanceKey);
     expect(instance.bpmnProcessId).toBe(pid);

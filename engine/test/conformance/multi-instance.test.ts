@@ -1,4 +1,15 @@
-import { activate, bpmn, deploy, elementsWith, flow, instanceState, rootVariables, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  rootVariables,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,11 +24,16 @@ interface Loop {
 }
 
 /** start -> multi-instance service task over `items` -> after (a service task to observe the outputs). */
-async function startMulti(items: unknown, loop: Loop = {}): Promise<{ type: string; after: string; key: string }> {
+async function startMulti(
+  items: unknown,
+  loop: Loop = {},
+): Promise<{ type: string; after: string; key: string }> {
   const pid = uniqueId();
   const type = `each-${pid}`;
   const output = loop.output === false ? '' : 'outputCollection="results" outputElement="=result"';
-  const condition = loop.completionCondition ? `<bpmn:completionCondition>${loop.completionCondition}</bpmn:completionCondition>` : '';
+  const condition = loop.completionCondition
+    ? `<bpmn:completionCondition>${loop.completionCondition}</bpmn:completionCondition>`
+    : '';
   await deploy(
     h.engine,
     bpmn(
@@ -30,7 +46,10 @@ async function startMulti(items: unknown, loop: Loop = {}): Promise<{ type: stri
        <bpmn:serviceTask id="after"><bpmn:extensionElements><zeebe:taskDefinition type="after-${pid}" /></bpmn:extensionElements></bpmn:serviceTask>`,
     ),
   );
-  const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: pid, variables: { items } });
+  const { processInstanceKey } = await h.engine.createProcessInstance({
+    bpmnProcessId: pid,
+    variables: { items },
+  });
   return { type, after: `after-${pid}`, key: processInstanceKey };
 }
 
@@ -40,7 +59,11 @@ describe('parallel multi-instance', () => {
     const { type, key } = await startMulti(['a', 'b', 'c']);
     const jobs = await activate(h.engine, type);
     // when
-    for (const job of [...jobs].reverse()) await h.engine.completeJob({ jobKey: job.key, variables: { result: `${String(job.variables.item)}!` } });
+    for (const job of [...jobs].reverse())
+      await h.engine.completeJob({
+        jobKey: job.key,
+        variables: { result: `${String(job.variables.item)}!` },
+      });
     // then
     expect(jobs.map((j) => [j.variables.item, j.variables.loopCounter])).toEqual([
       ['a', 1],
@@ -72,7 +95,9 @@ describe('parallel multi-instance', () => {
 
   it('should terminate the remaining instances when the completion condition is met', async () => {
     // given
-    const { type, after, key } = await startMulti(['a', 'b', 'c'], { completionCondition: '=numberOfCompletedInstances &gt;= 2' });
+    const { type, after, key } = await startMulti(['a', 'b', 'c'], {
+      completionCondition: '=numberOfCompletedInstances &gt;= 2',
+    });
     const jobs = await activate(h.engine, type);
     // when
     await h.engine.completeJob({ jobKey: jobs[0]!.key, variables: { result: 1 } });
@@ -120,7 +145,10 @@ describe('sequential multi-instance', () => {
 
   it('should stop before the next element when the completion condition is met', async () => {
     // given
-    const { type, after, key } = await startMulti([1, 2, 3], { sequential: true, completionCondition: '=result = "stop"' });
+    const { type, after, key } = await startMulti([1, 2, 3], {
+      sequential: true,
+      completionCondition: '=result = "stop"',
+    });
     // when
     const [job] = await activate(h.engine, type);
     await h.engine.completeJob({ jobKey: job!.key, variables: { result: 'stop' } });

@@ -46,7 +46,11 @@ describe('regressions', () => {
       await client.query('LOCK TABLE engine.element_instance IN EXCLUSIVE MODE');
       const creating = h.engine.createProcessInstance({ bpmnProcessId: id, variables: { code: 'D-1' } });
       await waitForBlockedBackends(client, 1);
-      const publishing = h.engine.publishMessage({ name: `paid-${id}`, correlationKey: 'D-1', timeToLiveMs: 3_600_000 });
+      const publishing = h.engine.publishMessage({
+        name: `paid-${id}`,
+        correlationKey: 'D-1',
+        timeToLiveMs: 3_600_000,
+      });
       // (with the lock per message key the publish waits for the instance's command; without it, it would
       // commit at once and the message would stay buffered next to a subscription that never sees it)
       await Promise.race([waitForBlockedBackends(client, 2), publishing]);

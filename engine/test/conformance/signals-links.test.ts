@@ -1,4 +1,16 @@
-import { activate, bpmn, deploy, elementsWith, flow, instanceState, rootVariables, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  rootVariables,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -41,8 +53,14 @@ describe('signal events', () => {
   it('should start an instance of each process with a signal start event when the signal is broadcast', async () => {
     // given
     const name = uniqueId('sig');
-    const one = await deployProcess(`<bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="s" /></bpmn:startEvent>${flow('f1', 'start', 'task')}${serviceTask('task', 'task-${pid}')}`, signal('s', name));
-    const two = await deployProcess(`<bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="s" /></bpmn:startEvent>${flow('f1', 'start', 'task')}${serviceTask('task', 'task-${pid}')}`, signal('s', name));
+    const one = await deployProcess(
+      `<bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="s" /></bpmn:startEvent>${flow('f1', 'start', 'task')}${serviceTask('task', 'task-${pid}')}`,
+      signal('s', name),
+    );
+    const two = await deployProcess(
+      `<bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="s" /></bpmn:startEvent>${flow('f1', 'start', 'task')}${serviceTask('task', 'task-${pid}')}`,
+      signal('s', name),
+    );
     // when
     await h.engine.broadcastSignal({ signalName: name, variables: { season: 'tet' } });
     // then
@@ -64,7 +82,12 @@ describe('signal events', () => {
     await h.engine.broadcastSignal({ signalName: name });
     // then
     expect(await elementsWith(h.engine, key, 'ELEMENT_TERMINATED')).toEqual(['task']);
-    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual(['start', 'onSignal', 'stopped', pid]);
+    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual([
+      'start',
+      'onSignal',
+      'stopped',
+      pid,
+    ]);
   });
 
   it('should broadcast to other instances when a signal intermediate throw and end event are reached', async () => {
@@ -88,7 +111,9 @@ describe('signal events', () => {
     // then
     expect(await instanceState(h.engine, throwing)).toBe('COMPLETED');
     expect(await instanceState(h.engine, waiting)).toBe('COMPLETED');
-    expect(await elementsWith(h.engine, waiting, 'ELEMENT_COMPLETED')).toEqual(expect.arrayContaining(['w1', 'w2']));
+    expect(await elementsWith(h.engine, waiting, 'ELEMENT_COMPLETED')).toEqual(
+      expect.arrayContaining(['w1', 'w2']),
+    );
   });
 });
 

@@ -1,4 +1,17 @@
-import { activate, bpmn, completeOne, deploy, elementsWith, flow, instanceState, rootVariables, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  completeOne,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  rootVariables,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,22 +41,57 @@ describe('smoke: a one-stop style process', () => {
       ),
     );
     // when
-    const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: id, variables: { amount: 500 } });
+    const { processInstanceKey } = await h.engine.createProcessInstance({
+      bpmnProcessId: id,
+      variables: { amount: 500 },
+    });
     await completeOne(h.engine, `check-${id}`, { checked: true });
     const tasks = await h.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
     expect(tasks.items).toHaveLength(1);
     expect(tasks.items[0]!.candidateGroups).toEqual(['reviewers']);
-    await h.engine.completeUserTask({ userTaskKey: tasks.items[0]!.userTaskKey, variables: { approved: true } });
+    await h.engine.completeUserTask({
+      userTaskKey: tasks.items[0]!.userTaskKey,
+      variables: { approved: true },
+    });
     await completeOne(h.engine, `a-${id}`, { a: 1 });
     expect(await instanceState(h.engine, processInstanceKey)).toBe('ACTIVE');
     await completeOne(h.engine, `b-${id}`, { b: 2 });
     // then
     expect(await instanceState(h.engine, processInstanceKey)).toBe('COMPLETED');
-    expect(await rootVariables(h.engine, processInstanceKey)).toEqual({ amount: 500, checked: true, approved: true, a: 1, b: 2 });
+    expect(await rootVariables(h.engine, processInstanceKey)).toEqual({
+      amount: 500,
+      checked: true,
+      approved: true,
+      a: 1,
+      b: 2,
+    });
     expect(await elementsWith(h.engine, processInstanceKey, 'ELEMENT_COMPLETED')).toEqual(
-      expect.arrayContaining(['start', 'check', 'gw', 'review', 'merge', 'split', 'a', 'b', 'join', 'end', id]),
+      expect.arrayContaining([
+        'start',
+        'check',
+        'gw',
+        'review',
+        'merge',
+        'split',
+        'a',
+        'b',
+        'join',
+        'end',
+        id,
+      ]),
     );
-    expect(await h.engine.getTakenSequenceFlows(processInstanceKey)).toEqual(['f1', 'f2', 'f3', 'f4', 'f5', 'fYes', 'p1', 'p2', 'p3', 'p4']);
+    expect(await h.engine.getTakenSequenceFlows(processInstanceKey)).toEqual([
+      'f1',
+      'f2',
+      'f3',
+      'f4',
+      'f5',
+      'fYes',
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+    ]);
     expect(await activate(h.engine, `a-${id}`)).toHaveLength(0);
   });
 });

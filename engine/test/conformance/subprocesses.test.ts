@@ -1,4 +1,17 @@
-import { activate, bpmn, completeOne, deploy, elementsWith, flow, instanceState, rootVariables, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  completeOne,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  rootVariables,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -6,10 +19,17 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function startProcess(body: string, variables: Record<string, unknown> = {}, extra = ''): Promise<{ pid: string; key: string }> {
+async function startProcess(
+  body: string,
+  variables: Record<string, unknown> = {},
+  extra = '',
+): Promise<{ pid: string; key: string }> {
   const pid = uniqueId();
   await deploy(h.engine, bpmn(pid, body.replace(/\$\{pid\}/g, pid), extra.replace(/\$\{pid\}/g, pid)));
-  return { pid, key: (await h.engine.createProcessInstance({ bpmnProcessId: pid, variables })).processInstanceKey };
+  return {
+    pid,
+    key: (await h.engine.createProcessInstance({ bpmnProcessId: pid, variables })).processInstanceKey,
+  };
 }
 
 function calledElement(processId: string, attrs = ''): string {
@@ -27,7 +47,15 @@ describe('embedded subprocesses', () => {
     // when
     await completeOne(h.engine, `inner-${pid}`, { checked: true });
     // then
-    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual(['start', 'subStart', 'inner', 'subEnd', 'sub', 'end', pid]);
+    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual([
+      'start',
+      'subStart',
+      'inner',
+      'subEnd',
+      'sub',
+      'end',
+      pid,
+    ]);
     expect(await rootVariables(h.engine, key)).toEqual({ checked: true });
   });
 });
@@ -96,7 +124,14 @@ describe('terminate end events', () => {
 describe('call activities', () => {
   async function deployChild(): Promise<string> {
     const child = uniqueId('child');
-    await deploy(h.engine, bpmn(child, `<bpmn:startEvent id="cs" />${flow('c1', 'cs', 'work')}${serviceTask('work', `work-${child}`)}${flow('c2', 'work', 'ce')}<bpmn:endEvent id="ce" />`), 'child.bpmn');
+    await deploy(
+      h.engine,
+      bpmn(
+        child,
+        `<bpmn:startEvent id="cs" />${flow('c1', 'cs', 'work')}${serviceTask('work', `work-${child}`)}${flow('c2', 'work', 'ce')}<bpmn:endEvent id="ce" />`,
+      ),
+      'child.bpmn',
+    );
     return child;
   }
 
@@ -157,7 +192,13 @@ describe('call activities', () => {
     const job = await completeOne(h.engine, `work-${child}`, { approved: true });
     // then
     expect(job.variables).toEqual({ code: 'HS-1', doubled: 42, missing: null });
-    expect(await rootVariables(h.engine, key)).toEqual({ code: 'HS-1', amount: 21, applicant: 'An', formData: { a: 1 }, approved: true });
+    expect(await rootVariables(h.engine, key)).toEqual({
+      code: 'HS-1',
+      amount: 21,
+      applicant: 'An',
+      formData: { a: 1 },
+      approved: true,
+    });
   });
 
   it('should copy no variable into the child when propagateAllParentVariables is false and there are no input mappings', async () => {
@@ -176,18 +217,28 @@ describe('call activities', () => {
   it('should raise a CALLED_ELEMENT_ERROR incident when the called process is not deployed', async () => {
     // given / when
     const missing = uniqueId('missing');
-    const { key } = await startProcess(`<bpmn:startEvent id="start" />${flow('f1', 'start', 'call')}<bpmn:callActivity id="call"><bpmn:extensionElements>${calledElement(missing)}</bpmn:extensionElements></bpmn:callActivity>`);
+    const { key } = await startProcess(
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'call')}<bpmn:callActivity id="call"><bpmn:extensionElements>${calledElement(missing)}</bpmn:extensionElements></bpmn:callActivity>`,
+    );
     // then
     const incidents = await h.engine.searchIncidents({ processInstanceKey: key });
-    expect(incidents.items.map((i) => ({ type: i.errorType, element: i.elementId, message: i.errorMessage }))).toEqual([
-      { type: 'CALLED_ELEMENT_ERROR', element: 'call', message: `Expected process with BPMN process id '${missing}' to be deployed, but not found.` },
+    expect(
+      incidents.items.map((i) => ({ type: i.errorType, element: i.elementId, message: i.errorMessage })),
+    ).toEqual([
+      {
+        type: 'CALLED_ELEMENT_ERROR',
+        element: 'call',
+        message: `Expected process with BPMN process id '${missing}' to be deployed, but not found.`,
+      },
     ]);
   });
 
   it('should terminate the child instance when the parent instance is cancelled', async () => {
     // given
     const child = await deployChild();
-    const { key } = await startProcess(`<bpmn:startEvent id="start" />${flow('f1', 'start', 'call')}<bpmn:callActivity id="call"><bpmn:extensionElements>${calledElement(child)}</bpmn:extensionElements></bpmn:callActivity>`);
+    const { key } = await startProcess(
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'call')}<bpmn:callActivity id="call"><bpmn:extensionElements>${calledElement(child)}</bpmn:extensionElements></bpmn:callActivity>`,
+    );
     const [job] = await activate(h.engine, `work-${child}`);
     // when
     await h.engine.cancelProcessInstance(key);

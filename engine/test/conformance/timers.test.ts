@@ -1,4 +1,16 @@
-import { activate, bpmn, completeOne, deploy, elementsWith, flow, instanceState, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  completeOne,
+  deploy,
+  elementsWith,
+  flow,
+  instanceState,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 const HOUR = 3_600_000;
 
@@ -17,7 +29,10 @@ async function startTimerCatch(kind: 'timeDuration' | 'timeDate', value: string)
   const pid = uniqueId();
   await deploy(
     h.engine,
-    bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'wait')}<bpmn:intermediateCatchEvent id="wait">${timer(kind, value)}</bpmn:intermediateCatchEvent>${flow('f2', 'wait', 'end')}<bpmn:endEvent id="end" />`),
+    bpmn(
+      pid,
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'wait')}<bpmn:intermediateCatchEvent id="wait">${timer(kind, value)}</bpmn:intermediateCatchEvent>${flow('f2', 'wait', 'end')}<bpmn:endEvent id="end" />`,
+    ),
   );
   return (await h.engine.createProcessInstance({ bpmnProcessId: pid })).processInstanceKey;
 }
@@ -37,7 +52,12 @@ describe('intermediate timer catch events', () => {
     expect(await instanceState(h.engine, key)).toBe('ACTIVE');
     await advance(1);
     expect(await instanceState(h.engine, key)).toBe('COMPLETED');
-    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual(['start', 'wait', 'end', expect.any(String)]);
+    expect(await elementsWith(h.engine, key, 'ELEMENT_COMPLETED')).toEqual([
+      'start',
+      'wait',
+      'end',
+      expect.any(String),
+    ]);
   });
 
   it('should fire at the given instant when a date timer is reached', async () => {
@@ -55,7 +75,10 @@ describe('intermediate timer catch events', () => {
 });
 
 describe('timer boundary events', () => {
-  async function startWithBoundary(interrupting: boolean, definition: string): Promise<{ pid: string; key: string }> {
+  async function startWithBoundary(
+    interrupting: boolean,
+    definition: string,
+  ): Promise<{ pid: string; key: string }> {
     const pid = uniqueId();
     await deploy(
       h.engine,
@@ -88,7 +111,9 @@ describe('timer boundary events', () => {
     for (let i = 0; i < 5; i++) await advance(HOUR);
     // then
     expect(await activate(h.engine, `r-${pid}`)).toHaveLength(3);
-    const triggered = (await h.engine.getRecords(key)).filter((r) => r.valueType === 'TIMER' && r.intent === 'TRIGGERED');
+    const triggered = (await h.engine.getRecords(key)).filter(
+      (r) => r.valueType === 'TIMER' && r.intent === 'TRIGGERED',
+    );
     expect(triggered).toHaveLength(3);
     await completeOne(h.engine, `t-${pid}`);
     expect(await elementsWith(h.engine, key, 'ELEMENT_TERMINATED')).toEqual([]);
@@ -108,7 +133,10 @@ describe('timer boundary events', () => {
 
 describe('timer start events', () => {
   function timerStartProcess(pid: string, cycle: string): string {
-    return bpmn(pid, `<bpmn:startEvent id="start">${timer('timeCycle', cycle)}</bpmn:startEvent>${flow('f1', 'start', 'task')}${serviceTask('task', `t-${pid}`)}`);
+    return bpmn(
+      pid,
+      `<bpmn:startEvent id="start">${timer('timeCycle', cycle)}</bpmn:startEvent>${flow('f1', 'start', 'task')}${serviceTask('task', `t-${pid}`)}`,
+    );
   }
 
   it('should start one instance per repetition when a timer start event has a cycle', async () => {
@@ -152,10 +180,14 @@ describe('timers with two engines on one database', () => {
       const pid = uniqueId();
       await deploy(
         one.engine,
-        bpmn(pid, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'wait')}<bpmn:intermediateCatchEvent id="wait">${timer('timeDuration', 'PT1M')}</bpmn:intermediateCatchEvent>${flow('f2', 'wait', 'task')}${serviceTask('task', `t-${pid}`)}`),
+        bpmn(
+          pid,
+          `<bpmn:startEvent id="start" />${flow('f1', 'start', 'wait')}<bpmn:intermediateCatchEvent id="wait">${timer('timeDuration', 'PT1M')}</bpmn:intermediateCatchEvent>${flow('f2', 'wait', 'task')}${serviceTask('task', `t-${pid}`)}`,
+        ),
       );
       const keys: string[] = [];
-      for (let i = 0; i < 10; i++) keys.push((await one.engine.createProcessInstance({ bpmnProcessId: pid })).processInstanceKey);
+      for (let i = 0; i < 10; i++)
+        keys.push((await one.engine.createProcessInstance({ bpmnProcessId: pid })).processInstanceKey);
       // when
       one.clock.advance(60_000);
       two.clock.pin(one.clock.now());
@@ -163,7 +195,9 @@ describe('timers with two engines on one database', () => {
       // then
       expect(await activate(one.engine, `t-${pid}`, 100)).toHaveLength(10);
       for (const key of keys) {
-        const triggered = (await one.engine.getRecords(key)).filter((r) => r.valueType === 'TIMER' && r.intent === 'TRIGGERED');
+        const triggered = (await one.engine.getRecords(key)).filter(
+          (r) => r.valueType === 'TIMER' && r.intent === 'TRIGGERED',
+        );
         expect(triggered).toHaveLength(1);
       }
     } finally {

@@ -3,7 +3,17 @@
  * search, assign, complete; job-based user tasks; cancellation with the instance.
  */
 import { EngineError } from '../../src/client/port';
-import { activate, bpmn, deploy, flow, instanceState, rootVariables, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  deploy,
+  flow,
+  instanceState,
+  rootVariables,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,7 +24,10 @@ afterAll(() => h.close());
 /** start -> userTask(extensions) -> end; `camunda` false makes it a job-based user task. */
 function userTaskProcess(id: string, extensions: string, camunda = true): string {
   const ext = `<bpmn:extensionElements>${camunda ? '<zeebe:userTask />' : ''}${extensions}</bpmn:extensionElements>`;
-  return bpmn(id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'review')}<bpmn:userTask id="review" name="Review dossier">${ext}</bpmn:userTask>${flow('f2', 'review', 'end')}<bpmn:endEvent id="end" />`);
+  return bpmn(
+    id,
+    `<bpmn:startEvent id="start" />${flow('f1', 'start', 'review')}<bpmn:userTask id="review" name="Review dossier">${ext}</bpmn:userTask>${flow('f2', 'review', 'end')}<bpmn:endEvent id="end" />`,
+  );
 }
 
 async function startTask(extensions: string, variables: Record<string, unknown> = {}) {
@@ -26,7 +39,10 @@ async function startTask(extensions: string, variables: Record<string, unknown> 
 }
 
 async function rejection(promise: Promise<unknown>): Promise<EngineError> {
-  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof EngineError)) throw new Error(`expected an EngineError, got ${String(error)}`);
   return error;
 }
@@ -62,7 +78,12 @@ describe('user task properties', () => {
       { owner: 'dung', office: 'ward-3', users: ['em'], urgency: 9 },
     );
     // then
-    expect(task).toMatchObject({ assignee: 'dung', candidateGroups: ['ward-3', 'heads'], candidateUsers: ['em'], priority: 90 });
+    expect(task).toMatchObject({
+      assignee: 'dung',
+      candidateGroups: ['ward-3', 'heads'],
+      candidateUsers: ['em'],
+      priority: 90,
+    });
     expect(Date.parse(task.dueDate!)).toBe(Date.parse('2026-03-05T01:00:00Z'));
   });
 
@@ -79,7 +100,9 @@ describe('user task search', () => {
   it('should find tasks by assignee, candidate group, state and process when searched', async () => {
     // given
     const group = uniqueId('grp');
-    const first = await startTask(`<zeebe:assignmentDefinition assignee="${group}-u" candidateGroups="${group}" />`);
+    const first = await startTask(
+      `<zeebe:assignmentDefinition assignee="${group}-u" candidateGroups="${group}" />`,
+    );
     const second = await startTask(`<zeebe:assignmentDefinition candidateGroups="${group}" />`);
     // when
     const byGroup = await h.engine.searchUserTasks({ candidateGroups: [group], state: 'CREATED' });
@@ -88,7 +111,10 @@ describe('user task search', () => {
     await h.engine.completeUserTask({ userTaskKey: first.task.userTaskKey });
     const stillOpen = await h.engine.searchUserTasks({ candidateGroups: [group], state: 'CREATED' });
     // then
-    expect(byGroup.items.map((t) => t.userTaskKey)).toEqual([first.task.userTaskKey, second.task.userTaskKey]);
+    expect(byGroup.items.map((t) => t.userTaskKey)).toEqual([
+      first.task.userTaskKey,
+      second.task.userTaskKey,
+    ]);
     expect(byAssignee.items.map((t) => t.userTaskKey)).toEqual([first.task.userTaskKey]);
     expect(byProcess.items.map((t) => t.userTaskKey)).toEqual([second.task.userTaskKey]);
     expect(stillOpen.items.map((t) => t.userTaskKey)).toEqual([second.task.userTaskKey]);
@@ -141,7 +167,12 @@ describe('forms and job-based user tasks', () => {
     // given
     const id = uniqueId('ut');
     const formId = `form_${id}`;
-    const form = JSON.stringify({ id: formId, type: 'default', schemaVersion: 16, components: [{ key: 'approved', type: 'checkbox', label: 'Approved' }] });
+    const form = JSON.stringify({
+      id: formId,
+      type: 'default',
+      schemaVersion: 16,
+      components: [{ key: 'approved', type: 'checkbox', label: 'Approved' }],
+    });
     const deployment = await h.engine.deployResources([
       { name: 'review.bpmn', content: userTaskProcess(id, `<zeebe:formDefinition formId="${formId}" />`) },
       { name: 'review.form', content: form },
@@ -150,7 +181,9 @@ describe('forms and job-based user tasks', () => {
     const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: id });
     const [task] = (await h.engine.searchUserTasks({ processInstanceKey })).items;
     // then
-    expect(deployment.forms).toEqual([expect.objectContaining({ formId, version: 1, resourceName: 'review.form' })]);
+    expect(deployment.forms).toEqual([
+      expect.objectContaining({ formId, version: 1, resourceName: 'review.form' }),
+    ]);
     expect(task!.formKey).toBe(deployment.forms[0]!.formKey);
     expect(await h.engine.getForm(task!.formKey!)).toMatchObject({ id: formId });
   });
@@ -170,11 +203,16 @@ describe('forms and job-based user tasks', () => {
   it('should create a job of type io.camunda.zeebe:userTask when the task has no zeebe:userTask', async () => {
     // given
     const id = uniqueId('jut');
-    await deploy(h.engine, userTaskProcess(id, '<zeebe:assignmentDefinition assignee="hoa" candidateGroups="clerks" />', false));
+    await deploy(
+      h.engine,
+      userTaskProcess(id, '<zeebe:assignmentDefinition assignee="hoa" candidateGroups="clerks" />', false),
+    );
     // when
     const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: id });
     // then
-    const jobs = (await activate(h.engine, 'io.camunda.zeebe:userTask', 100)).filter((j) => j.processInstanceKey === processInstanceKey);
+    const jobs = (await activate(h.engine, 'io.camunda.zeebe:userTask', 100)).filter(
+      (j) => j.processInstanceKey === processInstanceKey,
+    );
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ elementId: 'review', kind: 'BPMN_ELEMENT' });
     expect(jobs[0]!.customHeaders).toMatchObject({ 'io.camunda.zeebe:assignee': 'hoa' });

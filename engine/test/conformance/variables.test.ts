@@ -2,7 +2,19 @@
  * Variables, scopes and I/O mappings (camunda-reference §1.4): input mappings create locals, output mappings
  * choose what is merged, SetVariables local vs propagated, and a finished scope drops its locals.
  */
-import { activate, bpmn, completeOne, deploy, flow, instanceState, rootVariables, serviceTask, startHarness, uniqueId, type Harness } from '../harness';
+import {
+  activate,
+  bpmn,
+  completeOne,
+  deploy,
+  flow,
+  instanceState,
+  rootVariables,
+  serviceTask,
+  startHarness,
+  uniqueId,
+  type Harness,
+} from '../harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +29,10 @@ async function deployTask(io: string): Promise<{ id: string; type: string }> {
   const extras = io ? `<zeebe:ioMapping>${io}</zeebe:ioMapping>` : '';
   await deploy(
     h.engine,
-    bpmn(id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', type, '', extras)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`),
+    bpmn(
+      id,
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'task')}${serviceTask('task', type, '', extras)}${flow('f2', 'task', 'end')}<bpmn:endEvent id="end" />`,
+    ),
   );
   return { id, type };
 }
@@ -27,7 +42,9 @@ async function start(id: string, variables: Record<string, unknown> = {}): Promi
 }
 
 async function scopeVariables(instanceKey: string, scopeKey: string): Promise<Record<string, unknown>> {
-  return Object.fromEntries((await h.engine.getVariables(instanceKey, scopeKey)).map((v) => [v.name, v.value]));
+  return Object.fromEntries(
+    (await h.engine.getVariables(instanceKey, scopeKey)).map((v) => [v.name, v.value]),
+  );
 }
 
 describe('input mappings', () => {
@@ -41,7 +58,11 @@ describe('input mappings', () => {
     const [job] = await activate(h.engine, type);
     // then
     expect(job!.variables).toEqual({ amount: 21, doubled: 42, plusOne: 43, missing: null });
-    expect(await scopeVariables(key, job!.elementInstanceKey)).toEqual({ doubled: 42, plusOne: 43, missing: null });
+    expect(await scopeVariables(key, job!.elementInstanceKey)).toEqual({
+      doubled: 42,
+      plusOne: 43,
+      missing: null,
+    });
     expect(await rootVariables(h.engine, key)).toEqual({ amount: 21 });
   });
 
@@ -86,7 +107,11 @@ describe('setVariables', () => {
     const key = await start(id, { amount: 1 });
     const [job] = await activate(h.engine, type);
     // when
-    await h.engine.setVariables({ elementInstanceKey: job!.elementInstanceKey, variables: { note: 'local', amount: 9 }, local: true });
+    await h.engine.setVariables({
+      elementInstanceKey: job!.elementInstanceKey,
+      variables: { note: 'local', amount: 9 },
+      local: true,
+    });
     // then
     expect(await scopeVariables(key, job!.elementInstanceKey)).toEqual({ note: 'local', amount: 9 });
     expect(await rootVariables(h.engine, key)).toEqual({ amount: 1 });
@@ -98,7 +123,10 @@ describe('setVariables', () => {
     const key = await start(id, { amount: 1 });
     const [job] = await activate(h.engine, type);
     // when
-    await h.engine.setVariables({ elementInstanceKey: job!.elementInstanceKey, variables: { attempt: 2, amount: 3, fresh: true } });
+    await h.engine.setVariables({
+      elementInstanceKey: job!.elementInstanceKey,
+      variables: { attempt: 2, amount: 3, fresh: true },
+    });
     // then
     expect(await scopeVariables(key, job!.elementInstanceKey)).toEqual({ attempt: 2 });
     expect(await rootVariables(h.engine, key)).toEqual({ amount: 3, fresh: true });

@@ -34,7 +34,17 @@ describe('deployments', () => {
     const xml = bpmn(id, `<bpmn:startEvent id="s" />${flow('f', 's', 'e')}<bpmn:endEvent id="e" />`);
     const form = JSON.stringify({ id: `form_${id}`, type: 'default', components: [] });
     // when
-    const res = await g.app.inject({ method: 'POST', url: '/v2/deployments', ...multipart([{ name: 'a.bpmn', content: xml }, { name: 'a.form', content: form }], { tenantId: '<default>' }) });
+    const res = await g.app.inject({
+      method: 'POST',
+      url: '/v2/deployments',
+      ...multipart(
+        [
+          { name: 'a.bpmn', content: xml },
+          { name: 'a.form', content: form },
+        ],
+        { tenantId: '<default>' },
+      ),
+    });
     // then
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -42,8 +52,24 @@ describe('deployments', () => {
       deploymentKey: expect.stringMatching(/^\d+$/),
       tenantId: '<default>',
       deployments: [
-        { processDefinition: { processDefinitionId: id, processDefinitionVersion: 1, resourceName: 'a.bpmn', tenantId: '<default>', processDefinitionKey: expect.stringMatching(/^\d+$/) } },
-        { form: { formId: `form_${id}`, version: 1, resourceName: 'a.form', tenantId: '<default>', formKey: expect.stringMatching(/^\d+$/) } },
+        {
+          processDefinition: {
+            processDefinitionId: id,
+            processDefinitionVersion: 1,
+            resourceName: 'a.bpmn',
+            tenantId: '<default>',
+            processDefinitionKey: expect.stringMatching(/^\d+$/),
+          },
+        },
+        {
+          form: {
+            formId: `form_${id}`,
+            version: 1,
+            resourceName: 'a.form',
+            tenantId: '<default>',
+            formKey: expect.stringMatching(/^\d+$/),
+          },
+        },
       ],
     });
   });
@@ -53,7 +79,11 @@ describe('deployments', () => {
     const id = uniqueId('bad');
     const xml = bpmn(id, `<bpmn:startEvent id="s" />${flow('f', 's', 'nowhere')}`);
     // when
-    const res = await g.app.inject({ method: 'POST', url: '/v2/deployments', ...multipart([{ name: 'bad.bpmn', content: xml }]) });
+    const res = await g.app.inject({
+      method: 'POST',
+      url: '/v2/deployments',
+      ...multipart([{ name: 'bad.bpmn', content: xml }]),
+    });
     // then
     const problem = expectProblem(res, 400);
     expect(problem.title).toBe('INVALID_ARGUMENT');
@@ -69,14 +99,22 @@ describe('deployments', () => {
 
   it('should answer 400 naming the field when a multipart field is unknown', async () => {
     // when
-    const res = await g.app.inject({ method: 'POST', url: '/v2/deployments', ...multipart([{ name: 'x.bpmn', content: '<x/>', field: 'resource' }]) });
+    const res = await g.app.inject({
+      method: 'POST',
+      url: '/v2/deployments',
+      ...multipart([{ name: 'x.bpmn', content: '<x/>', field: 'resource' }]),
+    });
     // then
     expect(expectProblem(res, 400).detail).toContain("'resource'");
   });
 
   it('should answer 400 when another tenant is named', async () => {
     // when
-    const res = await g.app.inject({ method: 'POST', url: '/v2/deployments', ...multipart([{ name: 'x.bpmn', content: '<x/>' }], { tenantId: 'other' }) });
+    const res = await g.app.inject({
+      method: 'POST',
+      url: '/v2/deployments',
+      ...multipart([{ name: 'x.bpmn', content: '<x/>' }], { tenantId: 'other' }),
+    });
     // then
     expect(expectProblem(res, 400).detail).toContain('tenantId');
   });
@@ -94,7 +132,12 @@ describe('error contract', () => {
 
   it('should answer 400 when the body is not valid JSON', async () => {
     // when
-    const res = await g.app.inject({ method: 'POST', url: '/v2/process-instances', payload: '{"processDefinitionId": "x", "variables": {', headers: { 'content-type': 'application/json' } });
+    const res = await g.app.inject({
+      method: 'POST',
+      url: '/v2/process-instances',
+      payload: '{"processDefinitionId": "x", "variables": {',
+      headers: { 'content-type': 'application/json' },
+    });
     // then
     const problem = expectProblem(res, 400);
     expect(problem.title).toBe('INVALID_ARGUMENT');
@@ -103,7 +146,10 @@ describe('error contract', () => {
 
   it('should answer 400 naming the field when variables are not a JSON object', async () => {
     // when
-    const res = await send(g.app, 'POST', '/v2/process-instances', { processDefinitionId: 'x', variables: '{"a":1' });
+    const res = await send(g.app, 'POST', '/v2/process-instances', {
+      processDefinitionId: 'x',
+      variables: '{"a":1',
+    });
     // then
     expect(expectProblem(res, 400).detail).toContain('body.variables must be object');
   });
@@ -124,8 +170,18 @@ describe('error contract', () => {
 
   it('should keep serving when requests were rejected', async () => {
     // given
-    await g.app.inject({ method: 'POST', url: '/v2/jobs/activation', payload: 'garbage', headers: { 'content-type': 'application/json' } });
-    await g.app.inject({ method: 'POST', url: '/v2/jobs/activation', payload: 'x', headers: { 'content-type': 'text/plain' } });
+    await g.app.inject({
+      method: 'POST',
+      url: '/v2/jobs/activation',
+      payload: 'garbage',
+      headers: { 'content-type': 'application/json' },
+    });
+    await g.app.inject({
+      method: 'POST',
+      url: '/v2/jobs/activation',
+      payload: 'x',
+      headers: { 'content-type': 'text/plain' },
+    });
     // when
     const res = await g.app.inject({ method: 'GET', url: '/v2/topology' });
     // then

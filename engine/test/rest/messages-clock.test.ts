@@ -10,15 +10,23 @@ afterAll(() => g.close());
 
 async function deploy(body: string, extra = ''): Promise<string> {
   const id = uniqueId('rmsg');
-  await deployViaRest(g.app, [{ name: `${id}.bpmn`, content: bpmn(id, body, extra).replace(/MSG/g, `msg_${id}`).replace(/SIG/g, `sig_${id}`) }]);
+  await deployViaRest(g.app, [
+    {
+      name: `${id}.bpmn`,
+      content: bpmn(id, body, extra).replace(/MSG/g, `msg_${id}`).replace(/SIG/g, `sig_${id}`),
+    },
+  ]);
   return id;
 }
 
 const catchMessage = `<bpmn:startEvent id="start" />${flow('f1', 'start', 'wait')}<bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>${flow('f2', 'wait', 'end')}<bpmn:endEvent id="end" />`;
-const messageDef = '<bpmn:message id="m" name="MSG"><bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements></bpmn:message>';
+const messageDef =
+  '<bpmn:message id="m" name="MSG"><bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements></bpmn:message>';
 
 async function state(key: string): Promise<string> {
-  return (await g.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json<{ state: string }>().state;
+  return (await g.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json<{
+    state: string;
+  }>().state;
 }
 
 describe('messages and signals', () => {
@@ -27,7 +35,13 @@ describe('messages and signals', () => {
     const id = await deploy(catchMessage, messageDef);
     const key = await createInstance(g.app, id, { orderId: 'o-1' });
     // when
-    const res = await send(g.app, 'POST', '/v2/messages/publication', { name: `msg_${id}`, correlationKey: 'o-1', timeToLive: 0, messageId: `id-${id}`, variables: { paid: true } });
+    const res = await send(g.app, 'POST', '/v2/messages/publication', {
+      name: `msg_${id}`,
+      correlationKey: 'o-1',
+      timeToLive: 0,
+      messageId: `id-${id}`,
+      variables: { paid: true },
+    });
     // then
     expect(res.json()).toEqual({ messageKey: expect.stringMatching(/^\d+$/), tenantId: '<default>' });
     expect(await state(key)).toBe('COMPLETED');
@@ -48,14 +62,24 @@ describe('messages and signals', () => {
     const id = await deploy(catchMessage, messageDef);
     const key = await createInstance(g.app, id, { orderId: 'o-2' });
     // when
-    const res = await send(g.app, 'POST', '/v2/messages/correlation', { name: `msg_${id}`, correlationKey: 'o-2' });
+    const res = await send(g.app, 'POST', '/v2/messages/correlation', {
+      name: `msg_${id}`,
+      correlationKey: 'o-2',
+    });
     // then
-    expect(res.json()).toEqual({ messageKey: expect.any(String), tenantId: '<default>', processInstanceKey: key });
+    expect(res.json()).toEqual({
+      messageKey: expect.any(String),
+      tenantId: '<default>',
+      processInstanceKey: key,
+    });
   });
 
   it('should answer 404 when no subscription matches a correlation', async () => {
     // when
-    const res = await send(g.app, 'POST', '/v2/messages/correlation', { name: uniqueId('none'), correlationKey: 'x' });
+    const res = await send(g.app, 'POST', '/v2/messages/correlation', {
+      name: uniqueId('none'),
+      correlationKey: 'x',
+    });
     // then
     expectProblem(res, 404);
   });
@@ -78,7 +102,9 @@ describe('messages and signals', () => {
 describe('clock', () => {
   it('should fire the due timer when the clock is pinned past it', async () => {
     // given
-    const id = await deploy(`<bpmn:startEvent id="start" />${flow('f1', 'start', 'wait')}<bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>${flow('f2', 'wait', 'end')}<bpmn:endEvent id="end" />`);
+    const id = await deploy(
+      `<bpmn:startEvent id="start" />${flow('f1', 'start', 'wait')}<bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>${flow('f2', 'wait', 'end')}<bpmn:endEvent id="end" />`,
+    );
     const key = await createInstance(g.app, id);
     const early = await send(g.app, 'PUT', '/v2/clock', { timestamp: g.clock.now() + 30 * 60_000 });
     const stateEarly = await state(key);
@@ -95,7 +121,11 @@ describe('clock', () => {
     // given
     await send(g.app, 'PUT', '/v2/clock', { timestamp: 0 });
     // when
-    const res = await g.app.inject({ method: 'POST', url: '/v2/clock/reset', headers: { 'content-type': 'application/json' } });
+    const res = await g.app.inject({
+      method: 'POST',
+      url: '/v2/clock/reset',
+      headers: { 'content-type': 'application/json' },
+    });
     // then
     expect(res.statusCode).toBe(204);
     expect(Math.abs(g.clock.now() - Date.now())).toBeLessThan(5_000);

@@ -1,6 +1,14 @@
 /** REST process instances: create (and with result), get, search, cancellation, sequence flows, element instances, variables. */
 import { flow } from '../harness';
-import { createInstance, deployProcess, expectProblem, send, serviceTaskBody, startGateway, type Gateway } from './support';
+import {
+  createInstance,
+  deployProcess,
+  expectProblem,
+  send,
+  serviceTaskBody,
+  startGateway,
+  type Gateway,
+} from './support';
 
 let g: Gateway;
 beforeAll(async () => {
@@ -8,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => g.close());
 
-const straight = () => `<bpmn:startEvent id="start" />${flow('f1', 'start', 'end')}<bpmn:endEvent id="end" />`;
+const straight = () =>
+  `<bpmn:startEvent id="start" />${flow('f1', 'start', 'end')}<bpmn:endEvent id="end" />`;
 const waiting = () => serviceTaskBody('rest-wait');
 
 describe('create', () => {
@@ -16,7 +25,11 @@ describe('create', () => {
     // given
     const id = await deployProcess(g.app, waiting);
     // when
-    const res = await send(g.app, 'POST', '/v2/process-instances', { processDefinitionId: id, variables: { a: 1 }, tenantId: '<default>' });
+    const res = await send(g.app, 'POST', '/v2/process-instances', {
+      processDefinitionId: id,
+      variables: { a: 1 },
+      tenantId: '<default>',
+    });
     // then
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
@@ -32,12 +45,19 @@ describe('create', () => {
   it('should create an instance of that definition when the definition key is given', async () => {
     // given
     const id = await deployProcess(g.app, waiting);
-    const search = await send(g.app, 'POST', '/v2/process-definitions/search', { filter: { processDefinitionId: id } });
+    const search = await send(g.app, 'POST', '/v2/process-definitions/search', {
+      filter: { processDefinitionId: id },
+    });
     const [definition] = search.json<{ items: { processDefinitionKey: string }[] }>().items;
     // when
-    const res = await send(g.app, 'POST', '/v2/process-instances', { processDefinitionKey: definition!.processDefinitionKey });
+    const res = await send(g.app, 'POST', '/v2/process-instances', {
+      processDefinitionKey: definition!.processDefinitionKey,
+    });
     // then
-    expect(res.json()).toMatchObject({ processDefinitionId: id, processDefinitionKey: definition!.processDefinitionKey });
+    expect(res.json()).toMatchObject({
+      processDefinitionId: id,
+      processDefinitionKey: definition!.processDefinitionKey,
+    });
   });
 
   it('should answer with the completed variables when awaitCompletion is set', async () => {
@@ -45,7 +65,11 @@ describe('create', () => {
     const id = await deployProcess(g.app, straight);
     // when
     const res = await send(g.app, 'POST', '/v2/process-instances', {
-      processDefinitionId: id, variables: { a: 1, b: 'two' }, awaitCompletion: true, fetchVariables: ['b'], requestTimeout: 5000,
+      processDefinitionId: id,
+      variables: { a: 1, b: 'two' },
+      awaitCompletion: true,
+      fetchVariables: ['b'],
+      requestTimeout: 5000,
     });
     // then
     expect(res.statusCode).toBe(200);
@@ -56,28 +80,40 @@ describe('create', () => {
     // given
     const id = await deployProcess(g.app, waiting);
     // when
-    const res = await send(g.app, 'POST', '/v2/process-instances', { processDefinitionId: id, awaitCompletion: true, requestTimeout: 100 });
+    const res = await send(g.app, 'POST', '/v2/process-instances', {
+      processDefinitionId: id,
+      awaitCompletion: true,
+      requestTimeout: 100,
+    });
     // then
     expect(expectProblem(res, 504).title).toBe('DEADLINE_EXCEEDED');
   });
 
   it('should answer 404 when the process is not deployed', async () => {
     // when
-    const res = await send(g.app, 'POST', '/v2/process-instances', { processDefinitionId: 'never_deployed_here' });
+    const res = await send(g.app, 'POST', '/v2/process-instances', {
+      processDefinitionId: 'never_deployed_here',
+    });
     // then
     expect(expectProblem(res, 404).title).toBe('NOT_FOUND');
   });
 
   it('should answer 400 when both the id and the key are given', async () => {
     // when
-    const res = await send(g.app, 'POST', '/v2/process-instances', { processDefinitionId: 'a', processDefinitionKey: '1' });
+    const res = await send(g.app, 'POST', '/v2/process-instances', {
+      processDefinitionId: 'a',
+      processDefinitionKey: '1',
+    });
     // then
     expect(expectProblem(res, 400).detail).toContain('both');
   });
 
   it('should answer 400 when start instructions are given', async () => {
     // when
-    const res = await send(g.app, 'POST', '/v2/process-instances', { processDefinitionId: 'a', startInstructions: [{ elementId: 'x' }] });
+    const res = await send(g.app, 'POST', '/v2/process-instances', {
+      processDefinitionId: 'a',
+      startInstructions: [{ elementId: 'x' }],
+    });
     // then
     expect(expectProblem(res, 400).detail).toContain('body.startInstructions');
   });
@@ -114,17 +150,32 @@ describe('get, search and cancel', () => {
   it('should page and filter instances when searching', async () => {
     // given
     const id = await deployProcess(g.app, waiting);
-    const keys = [await createInstance(g.app, id), await createInstance(g.app, id), await createInstance(g.app, id)];
+    const keys = [
+      await createInstance(g.app, id),
+      await createInstance(g.app, id),
+      await createInstance(g.app, id),
+    ];
     // when
     const first = await send(g.app, 'POST', '/v2/process-instances/search', {
-      filter: { processDefinitionId: id, state: 'ACTIVE' }, sort: [{ field: 'processInstanceKey', order: 'desc' }], page: { limit: 2 },
+      filter: { processDefinitionId: id, state: 'ACTIVE' },
+      sort: [{ field: 'processInstanceKey', order: 'desc' }],
+      page: { limit: 2 },
     });
-    const body = first.json<{ items: { processInstanceKey: string }[]; page: { totalItems: number; endCursor: string } }>();
-    const next = await send(g.app, 'POST', '/v2/process-instances/search', { filter: { processDefinitionId: id }, sort: [{ field: 'processInstanceKey', order: 'DESC' }], page: { limit: 2, after: body.page.endCursor } });
+    const body = first.json<{
+      items: { processInstanceKey: string }[];
+      page: { totalItems: number; endCursor: string };
+    }>();
+    const next = await send(g.app, 'POST', '/v2/process-instances/search', {
+      filter: { processDefinitionId: id },
+      sort: [{ field: 'processInstanceKey', order: 'DESC' }],
+      page: { limit: 2, after: body.page.endCursor },
+    });
     // then
     expect(body.page.totalItems).toBe(3);
     expect(body.items.map((i) => i.processInstanceKey)).toEqual([keys[2], keys[1]]);
-    expect(next.json<{ items: { processInstanceKey: string }[] }>().items.map((i) => i.processInstanceKey)).toEqual([keys[0]]);
+    expect(
+      next.json<{ items: { processInstanceKey: string }[] }>().items.map((i) => i.processInstanceKey),
+    ).toEqual([keys[0]]);
   });
 
   it('should answer 400 naming the filter field when it is unknown', async () => {
@@ -139,12 +190,18 @@ describe('get, search and cancel', () => {
     const id = await deployProcess(g.app, waiting);
     const key = await createInstance(g.app, id);
     // when
-    const res = await g.app.inject({ method: 'POST', url: `/v2/process-instances/${key}/cancellation`, headers: { 'content-type': 'application/json' } });
+    const res = await g.app.inject({
+      method: 'POST',
+      url: `/v2/process-instances/${key}/cancellation`,
+      headers: { 'content-type': 'application/json' },
+    });
     // then
     expect(res.statusCode).toBe(204);
     const again = await send(g.app, 'POST', `/v2/process-instances/${key}/cancellation`, {});
     expect([404, 409]).toContain(again.statusCode);
-    expect((await g.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json()).toMatchObject({ state: 'TERMINATED', endDate: expect.any(String) });
+    expect((await g.app.inject({ method: 'GET', url: `/v2/process-instances/${key}` })).json()).toMatchObject(
+      { state: 'TERMINATED', endDate: expect.any(String) },
+    );
   });
 });
 
@@ -155,15 +212,53 @@ describe('history of one instance', () => {
     const key = await createInstance(g.app, id, { orderId: 'A-1', amount: 3 });
     // when
     const flows = await g.app.inject({ method: 'GET', url: `/v2/process-instances/${key}/sequence-flows` });
-    const elements = await send(g.app, 'POST', '/v2/element-instances/search', { filter: { processInstanceKey: key }, sort: [{ field: 'startDate' }] });
-    const active = await send(g.app, 'POST', '/v2/element-instances/search', { filter: { processInstanceKey: key, state: 'ACTIVE', type: 'SERVICE_TASK' } });
-    const vars = await send(g.app, 'POST', '/v2/variables/search', { filter: { processInstanceKey: key, name: { $in: ['orderId'] } } });
-    const byValue = await send(g.app, 'POST', '/v2/variables/search', { filter: { processInstanceKey: key, value: '3' } });
+    const elements = await send(g.app, 'POST', '/v2/element-instances/search', {
+      filter: { processInstanceKey: key },
+      sort: [{ field: 'startDate' }],
+    });
+    const active = await send(g.app, 'POST', '/v2/element-instances/search', {
+      filter: { processInstanceKey: key, state: 'ACTIVE', type: 'SERVICE_TASK' },
+    });
+    const vars = await send(g.app, 'POST', '/v2/variables/search', {
+      filter: { processInstanceKey: key, name: { $in: ['orderId'] } },
+    });
+    const byValue = await send(g.app, 'POST', '/v2/variables/search', {
+      filter: { processInstanceKey: key, value: '3' },
+    });
     // then
-    expect(flows.json()).toEqual({ items: [{ processInstanceKey: key, sequenceFlowId: 'f1', processDefinitionKey: expect.any(String), processDefinitionId: id, elementId: 'f1', tenantId: '<default>' }] });
-    expect(elements.json<{ items: { elementId: string }[] }>().items.map((e) => e.elementId)).toEqual(['start', 'work']);
-    expect(active.json()).toMatchObject({ items: [{ elementId: 'work', type: 'SERVICE_TASK', state: 'ACTIVE', hasIncident: false, processInstanceKey: key }], page: { totalItems: 1 } });
-    expect(vars.json()).toMatchObject({ items: [{ name: 'orderId', value: '"A-1"', isTruncated: false, scopeKey: key, processInstanceKey: key }] });
+    expect(flows.json()).toEqual({
+      items: [
+        {
+          processInstanceKey: key,
+          sequenceFlowId: 'f1',
+          processDefinitionKey: expect.any(String),
+          processDefinitionId: id,
+          elementId: 'f1',
+          tenantId: '<default>',
+        },
+      ],
+    });
+    expect(elements.json<{ items: { elementId: string }[] }>().items.map((e) => e.elementId)).toEqual([
+      'start',
+      'work',
+    ]);
+    expect(active.json()).toMatchObject({
+      items: [
+        {
+          elementId: 'work',
+          type: 'SERVICE_TASK',
+          state: 'ACTIVE',
+          hasIncident: false,
+          processInstanceKey: key,
+        },
+      ],
+      page: { totalItems: 1 },
+    });
+    expect(vars.json()).toMatchObject({
+      items: [
+        { name: 'orderId', value: '"A-1"', isTruncated: false, scopeKey: key, processInstanceKey: key },
+      ],
+    });
     expect(byValue.json<{ items: { name: string }[] }>().items.map((v) => v.name)).toEqual(['amount']);
   });
 

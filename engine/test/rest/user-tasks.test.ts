@@ -16,11 +16,17 @@ interface RestTask {
 }
 
 function taskProcess(id: string, extensions: string): string {
-  return bpmn(id, `<bpmn:startEvent id="start" />${flow('f1', 'start', 'review')}<bpmn:userTask id="review" name="Review dossier">` +
-    `<bpmn:extensionElements><zeebe:userTask />${extensions}</bpmn:extensionElements></bpmn:userTask>${flow('f2', 'review', 'end')}<bpmn:endEvent id="end" />`);
+  return bpmn(
+    id,
+    `<bpmn:startEvent id="start" />${flow('f1', 'start', 'review')}<bpmn:userTask id="review" name="Review dossier">` +
+      `<bpmn:extensionElements><zeebe:userTask />${extensions}</bpmn:extensionElements></bpmn:userTask>${flow('f2', 'review', 'end')}<bpmn:endEvent id="end" />`,
+  );
 }
 
-async function startTask(extensions = '<zeebe:assignmentDefinition candidateGroups="clerks" />', form?: (id: string) => string) {
+async function startTask(
+  extensions = '<zeebe:assignmentDefinition candidateGroups="clerks" />',
+  form?: (id: string) => string,
+) {
   const id = uniqueId('rut');
   const files = [{ name: `${id}.bpmn`, content: taskProcess(id, extensions.replace('FORM', `form_${id}`)) }];
   if (form) files.push({ name: `${id}.form`, content: form(`form_${id}`) });
@@ -36,17 +42,38 @@ describe('user tasks', () => {
     const { id, key, task } = await startTask();
     // when
     const res = await send(g.app, 'POST', '/v2/user-tasks/search', {
-      filter: { candidateGroup: 'clerks', state: 'CREATED', processDefinitionId: id }, sort: [{ field: 'creationDate', order: 'asc' }], page: { from: 0, limit: 10 },
+      filter: { candidateGroup: 'clerks', state: 'CREATED', processDefinitionId: id },
+      sort: [{ field: 'creationDate', order: 'asc' }],
+      page: { from: 0, limit: 10 },
     });
     // then
     expect(res.json()).toEqual({
-      items: [{
-        name: 'Review dossier', state: 'CREATED', elementId: 'review', candidateGroups: ['clerks'], candidateUsers: [], processDefinitionId: id,
-        creationDate: '2026-03-02T01:00:00.000Z', tenantId: '<default>', processDefinitionVersion: 1, customHeaders: {}, priority: 50,
-        userTaskKey: task.userTaskKey, elementInstanceKey: expect.any(String), processName: id, processDefinitionKey: expect.any(String),
-        processInstanceKey: key,
-      }],
-      page: { totalItems: 1, hasMoreTotalItems: false, startCursor: expect.any(String), endCursor: expect.any(String) },
+      items: [
+        {
+          name: 'Review dossier',
+          state: 'CREATED',
+          elementId: 'review',
+          candidateGroups: ['clerks'],
+          candidateUsers: [],
+          processDefinitionId: id,
+          creationDate: '2026-03-02T01:00:00.000Z',
+          tenantId: '<default>',
+          processDefinitionVersion: 1,
+          customHeaders: {},
+          priority: 50,
+          userTaskKey: task.userTaskKey,
+          elementInstanceKey: expect.any(String),
+          processName: id,
+          processDefinitionKey: expect.any(String),
+          processInstanceKey: key,
+        },
+      ],
+      page: {
+        totalItems: 1,
+        hasMoreTotalItems: false,
+        startCursor: expect.any(String),
+        endCursor: expect.any(String),
+      },
     });
   });
 
@@ -55,12 +82,26 @@ describe('user tasks', () => {
     const { key, task } = await startTask();
     const url = `/v2/user-tasks/${task.userTaskKey}`;
     // when
-    const assigned = await send(g.app, 'POST', `${url}/assignment`, { assignee: 'an', allowOverride: true, action: 'assign' });
+    const assigned = await send(g.app, 'POST', `${url}/assignment`, {
+      assignee: 'an',
+      allowOverride: true,
+      action: 'assign',
+    });
     const afterAssign = (await g.app.inject({ method: 'GET', url })).json<RestTask>();
-    const conflict = await send(g.app, 'POST', `${url}/assignment`, { assignee: 'binh', allowOverride: false });
-    const unassigned = await g.app.inject({ method: 'DELETE', url: `${url}/assignee`, headers: { 'content-type': 'application/json' } });
+    const conflict = await send(g.app, 'POST', `${url}/assignment`, {
+      assignee: 'binh',
+      allowOverride: false,
+    });
+    const unassigned = await g.app.inject({
+      method: 'DELETE',
+      url: `${url}/assignee`,
+      headers: { 'content-type': 'application/json' },
+    });
     const afterUnassign = (await g.app.inject({ method: 'GET', url })).json<RestTask>();
-    const completed = await send(g.app, 'POST', `${url}/completion`, { variables: { approved: true }, action: 'complete' });
+    const completed = await send(g.app, 'POST', `${url}/completion`, {
+      variables: { approved: true },
+      action: 'complete',
+    });
     // then
     expect(assigned.statusCode).toBe(204);
     expect(afterAssign.assignee).toBe('an');
@@ -69,7 +110,9 @@ describe('user tasks', () => {
     expect(afterUnassign.assignee).toBeUndefined();
     expect(completed.statusCode).toBe(204);
     expect((await g.app.inject({ method: 'GET', url })).json<RestTask>().state).toBe('COMPLETED');
-    const vars = await send(g.app, 'POST', '/v2/variables/search', { filter: { processInstanceKey: key, name: 'approved' } });
+    const vars = await send(g.app, 'POST', '/v2/variables/search', {
+      filter: { processInstanceKey: key, name: 'approved' },
+    });
     expect(vars.json()).toMatchObject({ items: [{ name: 'approved', value: 'true' }] });
   });
 
@@ -102,13 +145,29 @@ describe('user tasks', () => {
   it('should return the linked form as a JSON string when the task has one', async () => {
     // given
     const { task } = await startTask('<zeebe:formDefinition formId="FORM" />', (formId) =>
-      JSON.stringify({ id: formId, type: 'default', components: [{ key: 'approved', type: 'checkbox', label: 'Approved' }] }));
+      JSON.stringify({
+        id: formId,
+        type: 'default',
+        components: [{ key: 'approved', type: 'checkbox', label: 'Approved' }],
+      }),
+    );
     // when
     const res = await g.app.inject({ method: 'GET', url: `/v2/user-tasks/${task.userTaskKey}/form` });
     // then
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ formKey: string; formId: string; version: number; schema: string; tenantId: string }>();
-    expect(body).toMatchObject({ formKey: task.formKey, formId: expect.stringMatching(/^form_/), version: 1, tenantId: '<default>' });
+    const body = res.json<{
+      formKey: string;
+      formId: string;
+      version: number;
+      schema: string;
+      tenantId: string;
+    }>();
+    expect(body).toMatchObject({
+      formKey: task.formKey,
+      formId: expect.stringMatching(/^form_/),
+      version: 1,
+      tenantId: '<default>',
+    });
     expect(JSON.parse(body.schema)).toMatchObject({ components: [{ key: 'approved' }] });
   });
 
@@ -127,6 +186,9 @@ describe('user tasks', () => {
     // when
     const res = await send(g.app, 'POST', `/v2/user-tasks/${task.userTaskKey}/variables/search`, {});
     // then
-    expect(res.json()).toMatchObject({ items: [{ name: 'dossier', value: '"HS-1"' }], page: { totalItems: 1 } });
+    expect(res.json()).toMatchObject({
+      items: [{ name: 'dossier', value: '"HS-1"' }],
+      page: { totalItems: 1 },
+    });
   });
 });

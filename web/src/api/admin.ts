@@ -5,12 +5,19 @@ import type { Account, Agency, AgencyStats, Incident } from './types';
 
 /** Per-agency counts. Documented shape; the API has no such route yet (see the web report). */
 export function useAgencyStats() {
-  return useQuery({ queryKey: ['stats-agencies'], queryFn: () => apiFetch<AgencyStats[]>('/statistics/agencies'), retry: false });
+  return useQuery({
+    queryKey: ['stats-agencies'],
+    queryFn: () => apiFetch<AgencyStats[]>('/statistics/agencies'),
+    retry: false,
+  });
 }
 
 /** GET /api/incidents. */
 export function useIncidents() {
-  return useQuery({ queryKey: ['incidents'], queryFn: () => apiFetch<{ items: Incident[]; total: number }>('/incidents') });
+  return useQuery({
+    queryKey: ['incidents'],
+    queryFn: () => apiFetch<{ items: Incident[]; total: number }>('/incidents'),
+  });
 }
 
 /** POST /api/incidents/:key/retry. */
@@ -26,7 +33,10 @@ export function useRetryIncident() {
 export function useAccounts(q: string) {
   const p = new URLSearchParams({ pageSize: '50' });
   if (q) p.set('q', q);
-  return useQuery({ queryKey: ['accounts', q], queryFn: () => apiFetch<{ items: Account[]; total: number }>(`/admin/users?${p.toString()}`) });
+  return useQuery({
+    queryKey: ['accounts', q],
+    queryFn: () => apiFetch<{ items: Account[]; total: number }>(`/admin/users?${p.toString()}`),
+  });
 }
 
 /** PATCH /api/admin/users/:id. */
@@ -41,7 +51,11 @@ export function useUpdateAccount() {
 
 /** GET /api/agencies. */
 export function useAgencies() {
-  return useQuery({ queryKey: ['agencies'], queryFn: () => apiFetch<Agency[]>('/agencies'), staleTime: 300_000 });
+  return useQuery({
+    queryKey: ['agencies'],
+    queryFn: () => apiFetch<Agency[]>('/agencies'),
+    staleTime: 300_000,
+  });
 }
 
 /** One holiday (HolidayItem of api/src/modules/calendar/index.ts). */
@@ -52,7 +66,11 @@ export interface Holiday {
 
 /** GET /api/calendar/holidays?year=: a year's holidays. */
 export function useHolidays(year: number) {
-  return useQuery({ queryKey: ['holidays', year], queryFn: () => apiFetch<Holiday[]>(`/calendar/holidays?year=${year}`), retry: false });
+  return useQuery({
+    queryKey: ['holidays', year],
+    queryFn: () => apiFetch<Holiday[]>(`/calendar/holidays?year=${year}`),
+    retry: false,
+  });
 }
 
 /** PUT /api/calendar/holidays/:year (admin): replaces the year's whole list; the body is the bare array. */
@@ -85,7 +103,10 @@ export interface AccountCreateInput {
 }
 
 /** PATCH /api/admin/users/:id (AccountUpdateBody). */
-export type AccountUpdateInput = Partial<Omit<AccountCreateInput, 'username'>> & { disabled?: boolean; unlock?: boolean };
+export type AccountUpdateInput = Partial<Omit<AccountCreateInput, 'username'>> & {
+  disabled?: boolean;
+  unlock?: boolean;
+};
 
 /** POST /api/admin/users. */
 export function useCreateAccount() {

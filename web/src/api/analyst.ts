@@ -6,7 +6,10 @@ import type { Finding, ProcessDefinition } from './types';
 /** GET /api/analyst/processes. */
 export function useProcessDefinitions(bpmnProcessId?: string) {
   const q = bpmnProcessId ? `?bpmnProcessId=${encodeURIComponent(bpmnProcessId)}` : '';
-  return useQuery({ queryKey: ['definitions', bpmnProcessId], queryFn: () => apiFetch<ProcessDefinition[]>(`/analyst/processes${q}`) });
+  return useQuery({
+    queryKey: ['definitions', bpmnProcessId],
+    queryFn: () => apiFetch<ProcessDefinition[]>(`/analyst/processes${q}`),
+  });
 }
 
 /** GET /api/analyst/processes/:key/xml (the answer is XML, not JSON). */
@@ -36,6 +39,11 @@ export interface DeploymentAnswer {
 /** POST /api/analyst/deployments (multipart); a 422 carries `findings` per element. */
 export async function deploy(files: { name: string; content: string }[]): Promise<DeploymentAnswer> {
   const data = new FormData();
-  for (const f of files) data.append('file', new Blob([f.content], { type: 'application/octet-stream' }), f.name);
-  return apiFetch<DeploymentAnswer>('/analyst/deployments', { method: 'POST', body: data, headers: { 'x-csrf-token': await csrfToken() } });
+  for (const f of files)
+    data.append('file', new Blob([f.content], { type: 'application/octet-stream' }), f.name);
+  return apiFetch<DeploymentAnswer>('/analyst/deployments', {
+    method: 'POST',
+    body: data,
+    headers: { 'x-csrf-token': await csrfToken() },
+  });
 }

@@ -71,7 +71,11 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
 }
 
 /** POST a JSON body. */
-export function apiPost<T>(path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<T> {
+export function apiPost<T>(
+  path: string,
+  body: unknown = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   return apiFetch<T>(path, { method: 'POST', body: JSON.stringify(body), headers });
 }
 
@@ -79,7 +83,12 @@ export function apiPost<T>(path: string, body: unknown = {}, headers: Record<str
  * POSTs a multipart body with XMLHttpRequest, whose upload events report progress (fetch has none); the CSRF
  * header is added, `headers` (e.g. Idempotency-Key) too.
  */
-export async function apiPostForm<T>(path: string, data: FormData, onProgress: (fraction: number) => void, headers: Record<string, string> = {}): Promise<T> {
+export async function apiPostForm<T>(
+  path: string,
+  data: FormData,
+  onProgress: (fraction: number) => void,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const token = await csrfToken();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -108,7 +117,11 @@ export async function apiPostForm<T>(path: string, data: FormData, onProgress: (
 }
 
 /** Uploads files to an attachments route as multipart, reporting progress. */
-export function apiUpload<T>(path: string, files: File[], onProgress: (fraction: number) => void): Promise<T> {
+export function apiUpload<T>(
+  path: string,
+  files: File[],
+  onProgress: (fraction: number) => void,
+): Promise<T> {
   const data = new FormData();
   for (const file of files) data.append('file', file, file.name);
   return apiPostForm<T>(path, data, onProgress);

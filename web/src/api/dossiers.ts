@@ -1,7 +1,14 @@
 /** Dossiers: submission, the applicant's list, public tracking, detail, attachments, actions. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiBlob, apiFetch, apiPost, apiPostForm } from './client';
-import type { Attachment, Dossier, DossierDetail, DossierDocument, InstanceView, TrackingAnswer } from './types';
+import type {
+  Attachment,
+  Dossier,
+  DossierDetail,
+  DossierDocument,
+  InstanceView,
+  TrackingAnswer,
+} from './types';
 
 /** POST /api/dossiers answer. */
 export interface SubmitAnswer {
@@ -11,7 +18,10 @@ export interface SubmitAnswer {
 }
 
 /** POST /api/dossiers (idempotent per key: a double click never files twice). */
-export function submitDossier(body: { procedureId: string; variantKey?: string; formData: Record<string, unknown> }, key: string) {
+export function submitDossier(
+  body: { procedureId: string; variantKey?: string; formData: Record<string, unknown> },
+  key: string,
+) {
   return apiPost<SubmitAnswer>('/dossiers', body, { 'idempotency-key': key });
 }
 
@@ -36,7 +46,12 @@ export interface PaperAnswer extends SubmitAnswer {
  * one request, so a refused file leaves no dossier. The key is made once per form: a double click files once.
  */
 export function submitPaperDossier(
-  body: { procedureId: string; variantKey?: string; formData: Record<string, unknown>; applicant: PaperApplicant },
+  body: {
+    procedureId: string;
+    variantKey?: string;
+    formData: Record<string, unknown>;
+    applicant: PaperApplicant;
+  },
   files: File[],
   key: string,
   onProgress: (fraction: number) => void = () => {},
@@ -50,7 +65,10 @@ export function submitPaperDossier(
 
 /** POST /api/dossiers/:code/receipt-slip.pdf: Mẫu 01 with the tracking secret printed (applicant, one-stop officer). */
 export function fetchReceiptSlip(code: string, secret: string): Promise<Blob> {
-  return apiBlob(`/dossiers/${encodeURIComponent(code)}/receipt-slip.pdf`, { method: 'POST', body: JSON.stringify({ secret }) });
+  return apiBlob(`/dossiers/${encodeURIComponent(code)}/receipt-slip.pdf`, {
+    method: 'POST',
+    body: JSON.stringify({ secret }),
+  });
 }
 
 /** GET /api/agencies/:agencyCode/register.pdf?from=&to= (Mẫu 06, days YYYY-MM-DD). */
@@ -64,14 +82,18 @@ export function fetchRegister(agencyCode: string, from: string, to: string): Pro
 /** GET /api/me/dossiers. */
 export function useMyDossiers(status?: number) {
   const q = status ? `?status=${status}` : '';
-  return useQuery({ queryKey: ['my-dossiers', status], queryFn: () => apiFetch<{ items: Dossier[]; total: number }>(`/me/dossiers${q}`) });
+  return useQuery({
+    queryKey: ['my-dossiers', status],
+    queryFn: () => apiFetch<{ items: Dossier[]; total: number }>(`/me/dossiers${q}`),
+  });
 }
 
 /** GET /api/tracking/:code?secret=. */
 export function useTracking(code: string, secret: string) {
   return useQuery({
     queryKey: ['tracking', code, secret],
-    queryFn: () => apiFetch<TrackingAnswer>(`/tracking/${encodeURIComponent(code)}?secret=${encodeURIComponent(secret)}`),
+    queryFn: () =>
+      apiFetch<TrackingAnswer>(`/tracking/${encodeURIComponent(code)}?secret=${encodeURIComponent(secret)}`),
     enabled: !!code && !!secret,
     retry: false,
   });
@@ -118,10 +140,14 @@ export function useInstance(code: string | undefined, enabled = true) {
 }
 
 /** Applicant and officer actions on a dossier; every one refreshes what shows the dossier. */
-export function useDossierAction<B>(code: string, action: 'supplement' | 'withdrawal' | 'payments' | 'stop' | 'rating') {
+export function useDossierAction<B>(
+  code: string,
+  action: 'supplement' | 'withdrawal' | 'payments' | 'stop' | 'rating',
+) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: B) => apiPost<{ code: string; message_vi: string }>(`/dossiers/${code}/${action}`, body),
+    mutationFn: (body: B) =>
+      apiPost<{ code: string; message_vi: string }>(`/dossiers/${code}/${action}`, body),
     onSuccess: () => void client.invalidateQueries(),
   });
 }

@@ -21,7 +21,12 @@ export interface TaskPage {
 }
 
 function query(filters: TaskFilters): string {
-  const p = new URLSearchParams({ scope: filters.scope, sort: 'due', pageSize: '20', page: String(filters.page ?? 1) });
+  const p = new URLSearchParams({
+    scope: filters.scope,
+    sort: 'due',
+    pageSize: '20',
+    page: String(filters.page ?? 1),
+  });
   if (filters.overdue) p.set('overdue', 'true');
   if (filters.dueSoon) p.set('dueSoon', 'true');
   if (filters.code) p.set('code', filters.code);
@@ -52,7 +57,12 @@ export function useTaskCount(filters: TaskFilters) {
 
 /** GET /api/tasks/:key. */
 export function useTask(key: string | undefined) {
-  return useQuery({ queryKey: ['task', key], queryFn: () => apiFetch<TaskDetail>(`/tasks/${key ?? ''}`), enabled: !!key, retry: false });
+  return useQuery({
+    queryKey: ['task', key],
+    queryFn: () => apiFetch<TaskDetail>(`/tasks/${key ?? ''}`),
+    enabled: !!key,
+    retry: false,
+  });
 }
 
 /** Claim, unclaim, assign and complete; each refreshes the inbox and the task. */

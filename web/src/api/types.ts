@@ -36,7 +36,14 @@ export interface SearchAnswer {
 /** GET /api/procedures/:id. */
 export interface ProcedureDetail extends ProcedureSummary {
   applicantTypes: string[];
-  documents: { name: string; required: boolean; originals?: number; copies?: number; formId?: string; note?: string }[];
+  documents: {
+    name: string;
+    required: boolean;
+    originals?: number;
+    copies?: number;
+    formId?: string;
+    note?: string;
+  }[];
   fees: { kind: 'phi' | 'le-phi'; amount: number; channel: string; timing: string; description?: string }[];
   legalBasis: string[];
   forms: { id: string; name: string; fileName: string; mediaType: string }[];
@@ -71,7 +78,14 @@ export interface Dossier {
   lifecycle: string;
   channel: string;
   deliveryMethod: string;
-  applicant: { type: string; name: string; idNumber: string | null; email: string | null; phone: string | null; address: string | null };
+  applicant: {
+    type: string;
+    name: string;
+    idNumber: string | null;
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+  };
   formData: Record<string, unknown>;
   submittedAt: string;
   receivedAt: string | null;

@@ -27,8 +27,14 @@ export const router = createBrowserRouter([
       { path: 'can-bo/viec/:key', lazy: page(() => import('../features/officer/task/TaskPage')) },
       { path: 'can-bo/ho-so/:code', lazy: page(() => import('../features/officer/dossier/DossierPage')) },
       { path: 'phan-tich', lazy: page(() => import('../features/analyst/models/ModelsPage')) },
-      { path: 'phan-tich/mo-hinh/:bpmnProcessId', lazy: page(() => import('../features/analyst/modeler/ModelerPage')) },
-      { path: 'phan-tich/bieu-mau', lazy: page(() => import('../features/analyst/form-editor/FormEditorPage')) },
+      {
+        path: 'phan-tich/mo-hinh/:bpmnProcessId',
+        lazy: page(() => import('../features/analyst/modeler/ModelerPage')),
+      },
+      {
+        path: 'phan-tich/bieu-mau',
+        lazy: page(() => import('../features/analyst/form-editor/FormEditorPage')),
+      },
       { path: 'quan-ly', lazy: page(() => import('../features/manager/dashboard/DashboardPage')) },
       { path: 'quan-tri', lazy: page(() => import('../features/admin/AdminPage')) },
       { path: 'quan-tri/dong-bo-dvcqg', lazy: page(() => import('../features/admin/DvcqgSyncPage')) },

@@ -13,7 +13,13 @@ function formatMinutes(minutes: number, t: (k: string, o?: Record<string, unknow
 }
 
 /** Badge; nothing when the task has no deadline. */
-export function DeadlineBadge({ lateness, remaining }: { lateness: Lateness | null; remaining: number | null }) {
+export function DeadlineBadge({
+  lateness,
+  remaining,
+}: {
+  lateness: Lateness | null;
+  remaining: number | null;
+}) {
   const { t } = useTranslation();
   if (!lateness) return null;
   const time = remaining === null ? '' : ` · ${formatMinutes(remaining, t)}`;

@@ -21,7 +21,10 @@ interface Props {
 type FormInstance = import('@bpmn-io/form-js-viewer').Form;
 
 /** The form, or a spinner while the library loads. */
-export const FormJsView = forwardRef<FormJsHandle, Props>(function FormJsView({ schema, data, readOnly, onChange }, ref) {
+export const FormJsView = forwardRef<FormJsHandle, Props>(function FormJsView(
+  { schema, data, readOnly, onChange },
+  ref,
+) {
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<FormInstance | null>(null);
   const [ready, setReady] = useState(false);
@@ -31,7 +34,10 @@ export const FormJsView = forwardRef<FormJsHandle, Props>(function FormJsView({ 
   useImperativeHandle(ref, () => ({
     submit: () => {
       const result = form.current?.submit();
-      return { data: (result?.data ?? {}) as Record<string, unknown>, errors: (result?.errors ?? {}) as Record<string, unknown> };
+      return {
+        data: (result?.data ?? {}) as Record<string, unknown>,
+        errors: (result?.errors ?? {}) as Record<string, unknown>,
+      };
     },
   }));
 

@@ -10,7 +10,11 @@ import { openBlankTab, showPdf } from './download';
 import { ErrorAlert } from './ErrorAlert';
 
 /** The button, with the API's message when the slip cannot be made. */
-export function ReceiptSlipButton({ code, secret, ...button }: { code: string; secret: string } & ButtonProps) {
+export function ReceiptSlipButton({
+  code,
+  secret,
+  ...button
+}: { code: string; secret: string } & ButtonProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

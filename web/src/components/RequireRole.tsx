@@ -12,7 +12,10 @@ export function RequireRole({ roles, children }: { roles: readonly string[]; chi
   const location = useLocation();
   const { data: me, isPending } = useMe();
   if (isPending) return <PageLoader />;
-  if (!me) return <Navigate to={`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me)
+    return (
+      <Navigate to={`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+    );
   if (!hasAnyRole(me, roles))
     return (
       <Container size="sm" py="xl">

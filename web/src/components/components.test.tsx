@@ -10,7 +10,12 @@ import { StatusTimeline } from './StatusTimeline';
 describe('shared components', () => {
   it('should show the API message_vi when an API error is given', () => {
     // given
-    const error = new ApiError(404, { title: 'Not Found', status: 404, detail: 'No dossier', message_vi: 'Không tìm thấy hồ sơ.' });
+    const error = new ApiError(404, {
+      title: 'Not Found',
+      status: 404,
+      detail: 'No dossier',
+      message_vi: 'Không tìm thấy hồ sơ.',
+    });
     // when
     renderWithProviders(<ErrorAlert error={error} />);
     // then
@@ -35,8 +40,26 @@ describe('shared components', () => {
   it('should show the national status label and the timeline when a dossier was returned', () => {
     // given
     const history = [
-      { status: 1, label: 'Mới đăng ký', fromStatus: null, elementId: null, actor: null, at: '2026-03-02T02:00:00Z', dueAt: null, note: null },
-      { status: 10, label: 'Đã trả kết quả', fromStatus: 9, elementId: null, actor: null, at: '2026-03-03T02:00:00Z', dueAt: null, note: 'Nhận trực tiếp' },
+      {
+        status: 1,
+        label: 'Mới đăng ký',
+        fromStatus: null,
+        elementId: null,
+        actor: null,
+        at: '2026-03-02T02:00:00Z',
+        dueAt: null,
+        note: null,
+      },
+      {
+        status: 10,
+        label: 'Đã trả kết quả',
+        fromStatus: 9,
+        elementId: null,
+        actor: null,
+        at: '2026-03-03T02:00:00Z',
+        dueAt: null,
+        note: 'Nhận trực tiếp',
+      },
     ];
     // when
     renderWithProviders(

@@ -4,8 +4,22 @@ import { decisionFieldOf, displayValue, reasonFieldFor, withoutDecision } from '
 const checkForm: FormSchema = {
   components: [
     { type: 'text', text: '## Kiểm tra' },
-    { type: 'select', key: 'completenessDecision', label: 'Kết quả kiểm tra', values: [{ value: 'accepted', label: 'Tiếp nhận' }, { value: 'supplement', label: 'Bổ sung' }] },
-    { type: 'textarea', key: 'supplementRequest', label: 'Nội dung cần bổ sung', validate: { required: true }, conditional: { hide: '=completenessDecision != "supplement"' } },
+    {
+      type: 'select',
+      key: 'completenessDecision',
+      label: 'Kết quả kiểm tra',
+      values: [
+        { value: 'accepted', label: 'Tiếp nhận' },
+        { value: 'supplement', label: 'Bổ sung' },
+      ],
+    },
+    {
+      type: 'textarea',
+      key: 'supplementRequest',
+      label: 'Nội dung cần bổ sung',
+      validate: { required: true },
+      conditional: { hide: '=completenessDecision != "supplement"' },
+    },
     { type: 'textarea', key: 'checkNote', label: 'Ghi chú' },
   ],
 };

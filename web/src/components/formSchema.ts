@@ -29,7 +29,11 @@ export function decisionFieldOf(schema: FormSchema): FormComponent | undefined {
 }
 
 /** The field shown for one decision value (its `conditional.hide` is `=<decision> != "<value>"`). */
-export function reasonFieldFor(schema: FormSchema, decisionKey: string, value: string): FormComponent | undefined {
+export function reasonFieldFor(
+  schema: FormSchema,
+  decisionKey: string,
+  value: string,
+): FormComponent | undefined {
   return fieldsOf(schema).find((c) => {
     const hide = (c.conditional as { hide?: string } | undefined)?.hide ?? '';
     return hide.replace(/\s+/g, '') === `=${decisionKey}!="${value}"`;
@@ -43,13 +47,17 @@ export function withoutDecision(schema: FormSchema, decisionKey: string): FormSc
     return c.key === decisionKey || hide.replace(/\s+/g, '').startsWith(`=${decisionKey}!=`);
   };
   const filter = (components: FormComponent[]): FormComponent[] =>
-    components.filter((c) => !drop(c)).map((c) => (c.components ? { ...c, components: filter(c.components) } : c));
+    components
+      .filter((c) => !drop(c))
+      .map((c) => (c.components ? { ...c, components: filter(c.components) } : c));
   return { ...schema, components: filter(schema.components) };
 }
 
 /** The schema without file pickers: at the desk the scanned papers are attached apart, as files of the dossier. */
 export function withoutFilePickers(schema: FormSchema): FormSchema {
   const filter = (components: FormComponent[]): FormComponent[] =>
-    components.filter((c) => c.type !== 'filepicker').map((c) => (c.components ? { ...c, components: filter(c.components) } : c));
+    components
+      .filter((c) => c.type !== 'filepicker')
+      .map((c) => (c.components ? { ...c, components: filter(c.components) } : c));
   return { ...schema, components: filter(schema.components) };
 }

@@ -15,14 +15,17 @@ export * from './processing-forms.js';
 export { renderForm, type RenderOptions } from './render.js';
 
 /** Mẫu 01 as PDF. */
-export const renderReceipt = (d: ReceiptData, o?: RenderOptions): Promise<Buffer> => renderForm(receiptForm(d), o);
+export const renderReceipt = (d: ReceiptData, o?: RenderOptions): Promise<Buffer> =>
+  renderForm(receiptForm(d), o);
 /** Mẫu 02 as PDF. */
 export const renderSupplementationRequest = (d: SupplementationData, o?: RenderOptions): Promise<Buffer> =>
   renderForm(supplementationForm(d), o);
 /** Mẫu 03 as PDF. */
-export const renderRefusal = (d: RefusalData, o?: RenderOptions): Promise<Buffer> => renderForm(refusalForm(d), o);
+export const renderRefusal = (d: RefusalData, o?: RenderOptions): Promise<Buffer> =>
+  renderForm(refusalForm(d), o);
 /** Mẫu 04 as PDF. */
-export const renderApology = (d: ApologyData, o?: RenderOptions): Promise<Buffer> => renderForm(apologyForm(d), o);
+export const renderApology = (d: ApologyData, o?: RenderOptions): Promise<Buffer> =>
+  renderForm(apologyForm(d), o);
 /** Mẫu 05 as PDF. */
 export const renderControlSheet = (d: ControlSheetData, o?: RenderOptions): Promise<Buffer> =>
   renderForm(controlSheetForm(d), o);

@@ -79,7 +79,10 @@ export function receiptForm(d: ReceiptData): FormModel {
       {
         kind: 'title',
         text: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
-        lines: [`Mã hồ sơ: ${d.dossierCode}`, ...(d.trackingSecret ? [`Mã tra cứu: ${d.trackingSecret}`] : [])],
+        lines: [
+          `Mã hồ sơ: ${d.dossierCode}`,
+          ...(d.trackingSecret ? [`Mã tra cứu: ${d.trackingSecret}`] : []),
+        ],
       },
       { kind: 'text', text: `${d.header.agency} tiếp nhận hồ sơ của: ${d.applicant.name}` },
       { kind: 'text', text: `Địa chỉ: ${d.applicant.address ?? '…………'}` },
@@ -90,7 +93,10 @@ export function receiptForm(d: ReceiptData): FormModel {
       { kind: 'text', text: `2. Số lượng hồ sơ: ${String(d.setCount).padStart(2, '0')} (bộ)` },
       { kind: 'text', text: `3. Thời gian giải quyết hồ sơ theo quy định là: ${d.limitText}` },
       { kind: 'text', text: `4. Thời gian nhận hồ sơ: ${formatVnTimeOfDay(d.receivedAt)}` },
-      { kind: 'text', text: `5. Thời gian trả kết quả giải quyết hồ sơ: ${d.dueAt !== undefined ? formatVnTimeOfDay(d.dueAt) : '…………'}${d.dueNote ? ` ${d.dueNote}` : ''}` },
+      {
+        kind: 'text',
+        text: `5. Thời gian trả kết quả giải quyết hồ sơ: ${d.dueAt !== undefined ? formatVnTimeOfDay(d.dueAt) : '…………'}${d.dueNote ? ` ${d.dueNote}` : ''}`,
+      },
       { kind: 'text', text: `6. Đăng ký nhận kết quả tại: ${d.resultDelivery}` },
       {
         kind: 'text',
@@ -114,7 +120,11 @@ export function supplementationForm(d: SupplementationData): FormModel {
     size: 'A5',
     blocks: [
       { kind: 'header', header: d.header },
-      { kind: 'title', text: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', lines: [`Mã hồ sơ: ${d.dossierCode}`] },
+      {
+        kind: 'title',
+        text: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+        lines: [`Mã hồ sơ: ${d.dossierCode}`],
+      },
       { kind: 'text', text: `Hồ sơ của: ${d.applicant.name}` },
       { kind: 'text', text: `Nội dung yêu cầu giải quyết: ${d.procedureName}` },
       { kind: 'text', text: `Địa chỉ: ${d.applicant.address ?? '…………'}` },
@@ -123,7 +133,12 @@ export function supplementationForm(d: SupplementationData): FormModel {
         kind: 'text',
         text: 'Sau khi nghiên cứu, xem xét thành phần hồ sơ, yêu cầu Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:',
       },
-      ...d.requirements.map((r, i) => ({ kind: 'text' as const, text: `${i + 1}. ${r}`, indent: 12, align: 'left' as const })),
+      ...d.requirements.map((r, i) => ({
+        kind: 'text' as const,
+        text: `${i + 1}. ${r}`,
+        indent: 12,
+        align: 'left' as const,
+      })),
       { kind: 'text', text: `Lý do: ${d.reason}` },
       {
         kind: 'text',
@@ -132,7 +147,10 @@ export function supplementationForm(d: SupplementationData): FormModel {
           `${d.contact.unit}, số điện thoại ${d.contact.phone} để được hướng dẫn.`,
       },
       { kind: 'text', text: 'Xin trân trọng cảm ơn!', italic: true },
-      { kind: 'signatures', items: [{ title: 'NGƯỜI HƯỚNG DẪN', note: '(Ký và ghi rõ họ tên)', name: d.guideName }] },
+      {
+        kind: 'signatures',
+        items: [{ title: 'NGƯỜI HƯỚNG DẪN', note: '(Ký và ghi rõ họ tên)', name: d.guideName }],
+      },
     ],
   };
 }
@@ -155,9 +173,17 @@ export function refusalForm(d: RefusalData): FormModel {
         kind: 'text',
         text: 'Qua xem xét, cơ quan có thẩm quyền thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:',
       },
-      ...d.reasons.map((r, i) => ({ kind: 'text' as const, text: `${i + 1}. ${r}`, indent: 12, align: 'left' as const })),
+      ...d.reasons.map((r, i) => ({
+        kind: 'text' as const,
+        text: `${i + 1}. ${r}`,
+        indent: 12,
+        align: 'left' as const,
+      })),
       { kind: 'text', text: 'Xin thông báo cho Ông/Bà được biết và thực hiện./.' },
-      { kind: 'signatures', items: [{ title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', note: '(Ký và ghi rõ họ tên)', name: d.receiverName }] },
+      {
+        kind: 'signatures',
+        items: [{ title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', note: '(Ký và ghi rõ họ tên)', name: d.receiverName }],
+      },
     ],
   };
 }

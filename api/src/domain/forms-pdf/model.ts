@@ -21,7 +21,14 @@ export interface FormHeader {
 export type Block =
   | { kind: 'header'; header: FormHeader }
   | { kind: 'title'; text: string; lines: string[] }
-  | { kind: 'text'; text: string; bold?: boolean; italic?: boolean; align?: 'left' | 'center' | 'justify'; indent?: number }
+  | {
+      kind: 'text';
+      text: string;
+      bold?: boolean;
+      italic?: boolean;
+      align?: 'left' | 'center' | 'justify';
+      indent?: number;
+    }
   | { kind: 'table'; columns: { header: string; width: number }[]; rows: string[][] }
   | { kind: 'signatures'; items: { title: string; note: string; name?: string }[] };
 

@@ -100,7 +100,9 @@ export function apologyForm(d: ApologyData): FormModel {
       { kind: 'text', text: 'Xin trân trọng cảm ơn!', italic: true },
       {
         kind: 'signatures',
-        items: [{ title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.signerName }],
+        items: [
+          { title: d.signerTitle.toUpperCase(), note: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.signerName },
+        ],
       },
     ],
   };
@@ -122,10 +124,16 @@ export function controlSheetForm(d: ControlSheetData): FormModel {
       {
         kind: 'title',
         text: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
-        lines: [`Mã hồ sơ: ${d.dossierCode}`, `(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: ${d.receiptNumber})`],
+        lines: [
+          `Mã hồ sơ: ${d.dossierCode}`,
+          `(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: ${d.receiptNumber})`,
+        ],
       },
       { kind: 'text', text: `Cơ quan (bộ phận) giải quyết hồ sơ: ${d.leadAgency}` },
-      { kind: 'text', text: `Cơ quan phối hợp giải quyết hồ sơ: ${d.cooperatingAgencies.join('; ') || 'Không'}` },
+      {
+        kind: 'text',
+        text: `Cơ quan phối hợp giải quyết hồ sơ: ${d.cooperatingAgencies.join('; ') || 'Không'}`,
+      },
       {
         kind: 'table',
         columns: [
@@ -161,10 +169,19 @@ export function trackingLogForm(d: TrackingLogData): FormModel {
   // Shares of the width (sum 100): on A4 landscape the dossier code (25 characters) stays on one line and the
   // date columns hold "dd/mm/yyyy" on one line, the time below.
   const headers: [string, number][] = [
-    ['STT', 3.5], ['Mã hồ sơ', 16], ['Tên TTHC', 9], ['Số lượng hồ sơ (bộ)', 5.5], ['Tên cá nhân, tổ chức', 8.5],
-    ['Địa chỉ, số điện thoại', 8.5], ['Cơ quan chủ trì giải quyết', 7.5], ['Nhận hồ sơ (ngày, giờ)', 6.8], ['Hẹn trả kết quả (ngày, giờ)', 6.8],
-    ['Chuyển hồ sơ đến cơ quan giải quyết', 6.8], ['Nhận kết quả từ cơ quan giải quyết', 6.8],
-    ['Trả kết quả cho cá nhân, tổ chức', 6.8], ['Ghi chú', 7.5],
+    ['STT', 3.5],
+    ['Mã hồ sơ', 16],
+    ['Tên TTHC', 9],
+    ['Số lượng hồ sơ (bộ)', 5.5],
+    ['Tên cá nhân, tổ chức', 8.5],
+    ['Địa chỉ, số điện thoại', 8.5],
+    ['Cơ quan chủ trì giải quyết', 7.5],
+    ['Nhận hồ sơ (ngày, giờ)', 6.8],
+    ['Hẹn trả kết quả (ngày, giờ)', 6.8],
+    ['Chuyển hồ sơ đến cơ quan giải quyết', 6.8],
+    ['Nhận kết quả từ cơ quan giải quyết', 6.8],
+    ['Trả kết quả cho cá nhân, tổ chức', 6.8],
+    ['Ghi chú', 7.5],
   ];
   return {
     title: `Sổ theo dõi hồ sơ ${d.period}`,
@@ -177,7 +194,10 @@ export function trackingLogForm(d: TrackingLogData): FormModel {
       { kind: 'table', columns: headers.map(([header, width]) => ({ header, width })), rows },
       {
         kind: 'text',
-        text: rows.length === 0 ? 'Không có hồ sơ nào được tiếp nhận trong kỳ.' : `Tổng số: ${rows.length} hồ sơ.`,
+        text:
+          rows.length === 0
+            ? 'Không có hồ sơ nào được tiếp nhận trong kỳ.'
+            : `Tổng số: ${rows.length} hồ sơ.`,
         italic: true,
         align: 'left',
       },

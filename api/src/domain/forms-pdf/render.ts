@@ -20,7 +20,15 @@ function contentWidth(doc: Doc): number {
 }
 
 /** Centered text in a column starting at x; returns the y below it. */
-function centered(doc: Doc, text: string, x: number, y: number, width: number, font: string, size: number): number {
+function centered(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  font: string,
+  size: number,
+): number {
   doc.font(font).fontSize(size).text(text, x, y, { width, align: 'center' });
   return doc.y;
 }
@@ -35,13 +43,26 @@ function drawHeader(doc: Doc, h: FormHeader, base: number): void {
   const top = doc.y;
   let yl = centered(doc, h.parentAgency.toUpperCase(), left, top, leftW, 'regular', base);
   yl = centered(doc, h.agency.toUpperCase(), left, yl, leftW, 'bold', base);
-  doc.moveTo(left + leftW * 0.35, yl + 2).lineTo(left + leftW * 0.65, yl + 2).lineWidth(0.5).stroke();
+  doc
+    .moveTo(left + leftW * 0.35, yl + 2)
+    .lineTo(left + leftW * 0.65, yl + 2)
+    .lineWidth(0.5)
+    .stroke();
   // The national name must stay on one line: shrink it to the column on narrow (A5) paper.
-  const fit = Math.min(base, (base * (rightW - 2)) / doc.font('bold').fontSize(base).widthOfString(NATIONAL_NAME));
+  const fit = Math.min(
+    base,
+    (base * (rightW - 2)) / doc.font('bold').fontSize(base).widthOfString(NATIONAL_NAME),
+  );
   let yr = centered(doc, NATIONAL_NAME, rightX, top, rightW, 'bold', fit);
   yr = centered(doc, MOTTO, rightX, yr, rightW, 'bold', base + 0.5);
-  const mottoW = doc.font('bold').fontSize(base + 0.5).widthOfString(MOTTO);
-  doc.moveTo(rightX + (rightW - mottoW) / 2, yr + 2).lineTo(rightX + (rightW + mottoW) / 2, yr + 2).stroke();
+  const mottoW = doc
+    .font('bold')
+    .fontSize(base + 0.5)
+    .widthOfString(MOTTO);
+  doc
+    .moveTo(rightX + (rightW - mottoW) / 2, yr + 2)
+    .lineTo(rightX + (rightW + mottoW) / 2, yr + 2)
+    .stroke();
   const y = Math.max(yl, yr) + 6;
   if (h.number) centered(doc, h.number, left, y, leftW, 'regular', base);
   centered(doc, `${h.place}, ${formatVnLongDate(h.date)}`, rightX, y, rightW, 'italic', base);
@@ -80,7 +101,8 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>, size: num
     doc.y = y + h;
   };
   // Keep the header row with the first data row.
-  if (doc.y + heightOf(headers, 'bold') + (block.rows[0] ? heightOf(block.rows[0], 'regular') : 0) > bottom()) doc.addPage();
+  if (doc.y + heightOf(headers, 'bold') + (block.rows[0] ? heightOf(block.rows[0], 'regular') : 0) > bottom())
+    doc.addPage();
   drawRow(headers, 'bold');
   for (const row of block.rows) drawRow(row, 'regular');
   doc.moveDown(0.5);
@@ -114,11 +136,14 @@ function drawBlock(doc: Doc, block: Block, base: number): void {
     case 'text': {
       const font = block.bold ? 'bold' : block.italic ? 'italic' : 'regular';
       const indent = block.indent ?? 0;
-      doc.font(font).fontSize(base).text(block.text, left + indent, doc.y, {
-        width: contentWidth(doc) - indent,
-        align: block.align ?? 'justify',
-        paragraphGap: 2,
-      });
+      doc
+        .font(font)
+        .fontSize(base)
+        .text(block.text, left + indent, doc.y, {
+          width: contentWidth(doc) - indent,
+          align: block.align ?? 'justify',
+          paragraphGap: 2,
+        });
       return;
     }
     case 'table':
@@ -136,11 +161,14 @@ function drawPageNumbers(doc: Doc, size: number): void {
     const { bottom, left } = doc.page.margins;
     // Writing inside the bottom margin would make pdfkit open a new page: lift the margin while drawing.
     doc.page.margins.bottom = 0;
-    doc.font('italic').fontSize(size).text(`Trang ${i - range.start + 1}/${range.count}`, left, doc.page.height - bottom + size / 2, {
-      width: contentWidth(doc),
-      align: 'center',
-      lineBreak: false,
-    });
+    doc
+      .font('italic')
+      .fontSize(size)
+      .text(`Trang ${i - range.start + 1}/${range.count}`, left, doc.page.height - bottom + size / 2, {
+        width: contentWidth(doc),
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
 }

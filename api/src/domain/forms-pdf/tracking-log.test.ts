@@ -5,13 +5,22 @@ const vn = (local: string): number => Date.parse(`${local.replace(' ', 'T')}:00+
 
 function logOf(n: number): TrackingLogData {
   return {
-    header: { parentAgency: 'UBND TỈNH TIỀN GIANG', agency: 'PHÒNG TÀI CHÍNH - KẾ HOẠCH', place: 'Mỹ Tho', date: vn('2026-04-01 08:00') },
+    header: {
+      parentAgency: 'UBND TỈNH TIỀN GIANG',
+      agency: 'PHÒNG TÀI CHÍNH - KẾ HOẠCH',
+      place: 'Mỹ Tho',
+      date: vn('2026-04-01 08:00'),
+    },
     period: 'Tháng 3 năm 2026',
     rows: Array.from({ length: n }, (_, i) => ({
       dossierCode: `000.00.12.H58-260302-${String(i + 1).padStart(4, '0')}`,
       procedureName: 'Đăng ký thành lập hộ kinh doanh',
       setCount: 1,
-      applicant: { name: 'Nguyễn Thị Hồng Nhung', address: '12 Ấp Bắc, phường 5, Mỹ Tho', phone: '0912 345 678' },
+      applicant: {
+        name: 'Nguyễn Thị Hồng Nhung',
+        address: '12 Ấp Bắc, phường 5, Mỹ Tho',
+        phone: '0912 345 678',
+      },
       leadAgency: 'Phòng Tài chính - Kế hoạch',
       receivedAt: vn('2026-03-02 09:15'),
       dueAt: vn('2026-03-05 09:15'),
@@ -28,8 +37,20 @@ describe('Mẫu 06 Sổ theo dõi hồ sơ', () => {
     // given / when
     const text = modelText(trackingLogForm(logOf(2)));
     // then
-    for (const column of ['STT', 'Mã hồ sơ', 'Tên TTHC', 'Số lượng hồ sơ (bộ)', 'Tên cá nhân, tổ chức', 'Địa chỉ, số điện thoại', 'Cơ quan chủ trì giải quyết',
-      'Nhận hồ sơ (ngày, giờ)', 'Hẹn trả kết quả (ngày, giờ)', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Trả kết quả cho cá nhân, tổ chức', 'Ghi chú']) {
+    for (const column of [
+      'STT',
+      'Mã hồ sơ',
+      'Tên TTHC',
+      'Số lượng hồ sơ (bộ)',
+      'Tên cá nhân, tổ chức',
+      'Địa chỉ, số điện thoại',
+      'Cơ quan chủ trì giải quyết',
+      'Nhận hồ sơ (ngày, giờ)',
+      'Hẹn trả kết quả (ngày, giờ)',
+      'Chuyển hồ sơ đến cơ quan giải quyết',
+      'Trả kết quả cho cá nhân, tổ chức',
+      'Ghi chú',
+    ]) {
       expect(text).toContain(column);
     }
     expect(text).toContain('SỔ THEO DÕI HỒ SƠ');

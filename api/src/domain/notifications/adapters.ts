@@ -51,7 +51,15 @@ async function insertOutbox(
   await db.query(
     `INSERT INTO notification_outbox (channel, recipient, subject, body, html, template, dossier_code)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [channel, row.to, row.subject ?? null, row.text, row.html ?? null, row.template ?? null, row.dossierCode ?? null],
+    [
+      channel,
+      row.to,
+      row.subject ?? null,
+      row.text,
+      row.html ?? null,
+      row.template ?? null,
+      row.dossierCode ?? null,
+    ],
   );
 }
 
@@ -77,10 +85,20 @@ export class OutboxSmsSender implements SmsSender {
 }
 
 /** The newest outbox entries, optionally for one dossier, for the back office and the citizen's history. */
-export async function listOutbox(db: Queryable, filter: { dossierCode?: string; limit?: number } = {}): Promise<OutboxEntry[]> {
+export async function listOutbox(
+  db: Queryable,
+  filter: { dossierCode?: string; limit?: number } = {},
+): Promise<OutboxEntry[]> {
   const result = await db.query<{
-    id: string; channel: 'email' | 'sms'; recipient: string; subject: string | null; body: string;
-    template: string | null; dossier_code: string | null; status: 'pending' | 'sent' | 'failed'; created_at: Date;
+    id: string;
+    channel: 'email' | 'sms';
+    recipient: string;
+    subject: string | null;
+    body: string;
+    template: string | null;
+    dossier_code: string | null;
+    status: 'pending' | 'sent' | 'failed';
+    created_at: Date;
   }>(
     `SELECT id, channel, recipient, subject, body, template, dossier_code, status, created_at
        FROM notification_outbox
@@ -107,7 +125,9 @@ export class LoggingSmsSender implements SmsSender {
   constructor(private readonly log: (line: string) => void) {}
 
   async send(message: SmsMessage): Promise<void> {
-    this.log(`SMS to ${maskPhone(message.to)}${message.dossierCode ? ` [${message.dossierCode}]` : ''}: ${message.text}`);
+    this.log(
+      `SMS to ${maskPhone(message.to)}${message.dossierCode ? ` [${message.dossierCode}]` : ''}: ${message.text}`,
+    );
   }
 }
 

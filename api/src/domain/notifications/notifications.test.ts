@@ -52,7 +52,9 @@ describe('notification templates', () => {
     // then
     expect(m.text).toContain('lúc 03/03/2025 09:15');
     expect(m.text).toContain('Thời gian hẹn trả kết quả: 06/03/2025 09:15.');
-    expect(m.sms).toBe('Ho so 000.00.12.H58-250303-0007 da duoc tiep nhan. Hen tra ket qua: 06/03/2025 09:15.');
+    expect(m.sms).toBe(
+      'Ho so 000.00.12.H58-250303-0007 da duoc tiep nhan. Hen tra ket qua: 06/03/2025 09:15.',
+    );
   });
 
   it('should give the new date when rendering the apology', () => {
@@ -78,7 +80,12 @@ describe('SmtpMailSender', () => {
     const sender = new SmtpMailSender(transport, '"Một Cửa" <motcua@example.vn>');
     const m = renderNotification('receipt', data);
     // when
-    await sender.send({ to: 'nhung@example.vn', subject: m.subject, text: m.text, dossierCode: data.dossierCode });
+    await sender.send({
+      to: 'nhung@example.vn',
+      subject: m.subject,
+      text: m.text,
+      dossierCode: data.dossierCode,
+    });
     // then
     const raw = sent[0]?.toString('utf8') ?? '';
     expect(raw).toMatch(/^Subject: =\?UTF-8\?/m);
@@ -108,13 +115,29 @@ describe('outbox adapters', () => {
     const code = `000.00.12.H99-250303-${String(Date.now() % 10_000).padStart(4, '0')}`;
     const m = renderNotification('receipt', { ...data, dossierCode: code });
     // when
-    await new OutboxMailSender(pool).send({ to: 'nhung@example.vn', subject: m.subject, text: m.text, template: 'receipt', dossierCode: code });
-    await new OutboxSmsSender(pool).send({ to: '0912345678', text: m.sms, template: 'receipt', dossierCode: code });
+    await new OutboxMailSender(pool).send({
+      to: 'nhung@example.vn',
+      subject: m.subject,
+      text: m.text,
+      template: 'receipt',
+      dossierCode: code,
+    });
+    await new OutboxSmsSender(pool).send({
+      to: '0912345678',
+      text: m.sms,
+      template: 'receipt',
+      dossierCode: code,
+    });
     const entries = await listOutbox(pool, { dossierCode: code });
     // then
     expect(entries.map((e) => e.channel).sort()).toEqual(['email', 'sms']);
     const mail = entries.find((e) => e.channel === 'email');
-    expect(mail).toMatchObject({ recipient: 'nhung@example.vn', subject: m.subject, body: m.text, status: 'pending' });
+    expect(mail).toMatchObject({
+      recipient: 'nhung@example.vn',
+      subject: m.subject,
+      body: m.text,
+      status: 'pending',
+    });
   });
 
   it('should store nothing when the caller rolls its transaction back', async () => {
@@ -124,7 +147,12 @@ describe('outbox adapters', () => {
     // when
     try {
       await client.query('BEGIN');
-      await new OutboxMailSender(client).send({ to: 'a@example.vn', subject: 's', text: 't', dossierCode: code });
+      await new OutboxMailSender(client).send({
+        to: 'a@example.vn',
+        subject: 's',
+        text: 't',
+        dossierCode: code,
+      });
       await client.query('ROLLBACK');
     } finally {
       client.release();

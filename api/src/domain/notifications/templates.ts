@@ -37,11 +37,16 @@ export interface NotificationMessage {
 }
 
 const when = (t: number | undefined): string => (t === undefined ? '(chưa xác định)' : formatVnDateTime(t));
-const list = (items: string[] | undefined): string => (items ?? []).map((i, n) => `  ${n + 1}. ${i}`).join('\n');
+const list = (items: string[] | undefined): string =>
+  (items ?? []).map((i, n) => `  ${n + 1}. ${i}`).join('\n');
 
 /** Removes Vietnamese diacritics (đ → d) for SMS. */
 export function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 type Parts = { subject: string; body: string[]; sms: string };

@@ -1,10 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { givenDossierWorld, householdForm, officer, signedIn, untilStatus, type DossierWorld } from '../../testing/dossiers.fixture';
+import {
+  givenDossierWorld,
+  householdForm,
+  officer,
+  signedIn,
+  untilStatus,
+  type DossierWorld,
+} from '../../testing/dossiers.fixture';
 
-interface Diagram { xml: string; completedElements: string[]; activeElements: string[]; takenFlows: string[] }
+interface Diagram {
+  xml: string;
+  completedElements: string[];
+  activeElements: string[];
+  takenFlows: string[];
+}
 
-const processFile = path.resolve(__dirname, '../../../../processes/business-household-registration/process.bpmn');
+const processFile = path.resolve(
+  __dirname,
+  '../../../../processes/business-household-registration/process.bpmn',
+);
 
 describe('analyst deployments (multipart) and dossier diagrams', () => {
   let w: DossierWorld;
@@ -14,7 +29,10 @@ describe('analyst deployments (multipart) and dossier diagrams', () => {
   beforeAll(async () => {
     w = await givenDossierWorld('diagram');
     owner = await signedIn(w, { roles: ['citizen'] });
-    const created = await owner.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm() });
+    const created = await owner.browser.request('POST', '/api/dossiers', {
+      procedureId: w.procedureId,
+      formData: householdForm(),
+    });
     const body = created.json() as { dossier: { code: string }; trackingSecret: string };
     code = body.dossier.code;
     secret = body.trackingSecret;
@@ -22,12 +40,18 @@ describe('analyst deployments (multipart) and dossier diagrams', () => {
   }, 120_000);
   afterAll(async () => w.close());
 
-  const upload = (browser: Awaited<ReturnType<typeof signedIn>>['browser'], name: string, content: string) => {
+  const upload = (
+    browser: Awaited<ReturnType<typeof signedIn>>['browser'],
+    name: string,
+    content: string,
+  ) => {
     const boundary = 'motcua-deploy-boundary';
     const payload = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/xml\r\n\r\n${content}\r\n--${boundary}--\r\n`,
     );
-    return browser.request('POST', '/api/analyst/deployments', payload, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    return browser.request('POST', '/api/analyst/deployments', payload, {
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
   };
 
   it('should deploy a BPMN model when an analyst uploads it as multipart/form-data', async () => {
@@ -59,7 +83,11 @@ describe('analyst deployments (multipart) and dossier diagrams', () => {
 
   it('should give the XML with completed and active elements when the secret matches', async () => {
     // when
-    const response = await w.t.app.inject({ method: 'GET', url: `/api/tracking/${code}/diagram?secret=${encodeURIComponent(secret)}`, remoteAddress: '10.7.7.7' });
+    const response = await w.t.app.inject({
+      method: 'GET',
+      url: `/api/tracking/${code}/diagram?secret=${encodeURIComponent(secret)}`,
+      remoteAddress: '10.7.7.7',
+    });
 
     // then
     expect(response.statusCode).toBe(200);
@@ -72,8 +100,16 @@ describe('analyst deployments (multipart) and dossier diagrams', () => {
 
   it('should answer the same 404 when the secret is wrong or the dossier unknown', async () => {
     // when
-    const wrong = await w.t.app.inject({ method: 'GET', url: `/api/tracking/${code}/diagram?secret=WRONG-000`, remoteAddress: '10.7.7.8' });
-    const unknown = await w.t.app.inject({ method: 'GET', url: `/api/tracking/000.00.00.X99-260302-9999/diagram?secret=${encodeURIComponent(secret)}`, remoteAddress: '10.7.7.8' });
+    const wrong = await w.t.app.inject({
+      method: 'GET',
+      url: `/api/tracking/${code}/diagram?secret=WRONG-000`,
+      remoteAddress: '10.7.7.8',
+    });
+    const unknown = await w.t.app.inject({
+      method: 'GET',
+      url: `/api/tracking/000.00.00.X99-260302-9999/diagram?secret=${encodeURIComponent(secret)}`,
+      remoteAddress: '10.7.7.8',
+    });
 
     // then
     expect(wrong.statusCode).toBe(404);

@@ -16,7 +16,12 @@ export const DiagramAnswer = Type.Object({
 
 /** 404 for a dossier whose process instance was never started. */
 export function noDiagram(code: string): ProblemError {
-  return new ProblemError(404, `Hồ sơ ${code} chưa có quy trình xử lý để hiển thị.`, `Dossier ${code} has no process instance.`, { code: 'NO_PROCESS_INSTANCE' });
+  return new ProblemError(
+    404,
+    `Hồ sơ ${code} chưa có quy trình xử lý để hiển thị.`,
+    `Dossier ${code} has no process instance.`,
+    { code: 'NO_PROCESS_INSTANCE' },
+  );
 }
 
 /** Builds the diagram answer of the root process instance `processInstanceKey`. */
@@ -27,7 +32,16 @@ export async function instanceDiagram(engine: WorkflowEngine, processInstanceKey
     engine.getTakenSequenceFlows(processInstanceKey),
   ]);
   const xml = await engine.getProcessDefinitionXml(instance.processDefinitionKey);
-  const own = elements.filter((e) => e.processInstanceKey === processInstanceKey && e.elementId !== instance.bpmnProcessId);
-  const ids = (done: boolean) => [...new Set(own.filter((e) => (e.endDate !== undefined) === done).map((e) => e.elementId))];
-  return { xml, completedElements: ids(true), activeElements: ids(false), takenFlows: [...new Set(takenFlows)] };
+  const own = elements.filter(
+    (e) => e.processInstanceKey === processInstanceKey && e.elementId !== instance.bpmnProcessId,
+  );
+  const ids = (done: boolean) => [
+    ...new Set(own.filter((e) => (e.endDate !== undefined) === done).map((e) => e.elementId)),
+  ];
+  return {
+    xml,
+    completedElements: ids(true),
+    activeElements: ids(false),
+    takenFlows: [...new Set(takenFlows)],
+  };
 }

@@ -28,15 +28,25 @@ export async function instanceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/dossiers/:code/instance',
     {
-      config: { access: ['analyst', 'manager', 'admin', 'one-stop', 'specialist', 'section-head', 'agency-head'] },
-      schema: { tags: ['analyst'], summary: 'Elements and flows of the dossier\'s process instances, for diagram highlighting', params: CodeParams, response: { 200: Type.Array(InstanceView), 404: Problem } },
+      config: {
+        access: ['analyst', 'manager', 'admin', 'one-stop', 'specialist', 'section-head', 'agency-head'],
+      },
+      schema: {
+        tags: ['analyst'],
+        summary: "Elements and flows of the dossier's process instances, for diagram highlighting",
+        params: CodeParams,
+        response: { 200: Type.Array(InstanceView), 404: Problem },
+      },
     },
     async (request) => {
       const principal = request.principal!;
       const d = await findDossier(app.pg, request.params.code);
       const global = principal.roles.some((r) => r === 'analyst' || r === 'manager' || r === 'admin');
       if (!d || (!global && !isAgencyOfficer(principal, d))) throw dossierNotFound(request.params.code);
-      const r = await app.pg.query<{ process_instance_key: string }>(`SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1 ORDER BY process_instance_key`, [d.code]);
+      const r = await app.pg.query<{ process_instance_key: string }>(
+        `SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1 ORDER BY process_instance_key`,
+        [d.code],
+      );
       return Promise.all(
         r.rows.map(async ({ process_instance_key: key }) => {
           const [instance, elements, flows] = await Promise.all([
@@ -44,7 +54,13 @@ export async function instanceRoutes(fastify: FastifyInstance): Promise<void> {
             app.engine.searchElementInstances(key),
             app.engine.getTakenSequenceFlows(key),
           ]);
-          const ids = (done: boolean) => [...new Set(elements.filter((e) => (e.endDate !== undefined) === done && e.elementId !== instance.bpmnProcessId).map((e) => e.elementId))];
+          const ids = (done: boolean) => [
+            ...new Set(
+              elements
+                .filter((e) => (e.endDate !== undefined) === done && e.elementId !== instance.bpmnProcessId)
+                .map((e) => e.elementId),
+            ),
+          ];
           return {
             processInstanceKey: key,
             processDefinitionKey: instance.processDefinitionKey,
@@ -63,10 +79,23 @@ export async function instanceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/dossiers/:code/diagram',
     {
-      config: { access: ['analyst', 'manager', 'admin', 'one-stop', 'specialist', 'section-head', 'agency-head', 'citizen', 'business'] },
+      config: {
+        access: [
+          'analyst',
+          'manager',
+          'admin',
+          'one-stop',
+          'specialist',
+          'section-head',
+          'agency-head',
+          'citizen',
+          'business',
+        ],
+      },
       schema: {
         tags: ['dossiers'],
-        summary: "The dossier's process diagram (XML) with completed and active elements and taken flows (root instance)",
+        summary:
+          "The dossier's process diagram (XML) with completed and active elements and taken flows (root instance)",
         params: CodeParams,
         response: { 200: DiagramAnswer, 401: Problem, 403: Problem, 404: Problem },
       },
@@ -75,7 +104,12 @@ export async function instanceRoutes(fastify: FastifyInstance): Promise<void> {
       const principal = request.principal!;
       const d = await findDossier(app.pg, request.params.code);
       const global = principal.roles.some((r) => r === 'analyst' || r === 'manager' || r === 'admin');
-      if (!d || d.lifecycle === 'start-failed' || (!global && !isAgencyOfficer(principal, d) && !isOwner(principal, d))) throw dossierNotFound(request.params.code);
+      if (
+        !d ||
+        d.lifecycle === 'start-failed' ||
+        (!global && !isAgencyOfficer(principal, d) && !isOwner(principal, d))
+      )
+        throw dossierNotFound(request.params.code);
       if (!d.process_instance_key) throw noDiagram(d.code);
       return instanceDiagram(app.engine, d.process_instance_key);
     },

@@ -34,10 +34,15 @@ export async function lintBpmn(files: readonly { name: string; xml: string }[]):
       }),
     );
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [path.join(root, 'processes', 'lint-bpmn.mjs'), ...paths], { cwd: root, timeout: 60_000, maxBuffer: 8 << 20 }, (err, out) => {
-        if (out) resolve(out);
-        else reject(err ?? new Error('bpmnlint produced no output'));
-      });
+      execFile(
+        process.execPath,
+        [path.join(root, 'processes', 'lint-bpmn.mjs'), ...paths],
+        { cwd: root, timeout: 60_000, maxBuffer: 8 << 20 },
+        (err, out) => {
+          if (out) resolve(out);
+          else reject(err ?? new Error('bpmnlint produced no output'));
+        },
+      );
     });
     const report = JSON.parse(stdout) as Record<string, string[]>;
     return paths.flatMap((p, i) =>

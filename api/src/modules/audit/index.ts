@@ -37,11 +37,22 @@ async function audit(fastify: FastifyInstance): Promise<void> {
     const status = reply.statusCode;
     if (status >= 400 && status !== 401 && status !== 403) return;
     const params = (request.params ?? {}) as Record<string, unknown>;
-    const target = request.auditTarget ?? (typeof params.code === 'string' ? params.code : typeof params.key === 'string' ? params.key : null);
+    const target =
+      request.auditTarget ??
+      (typeof params.code === 'string' ? params.code : typeof params.key === 'string' ? params.key : null);
     await fastify.pg
       .query(
         `INSERT INTO audit_log (account_id, username, ip, method, route, url, status, target) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [request.principal?.accountId ?? null, request.principal?.username ?? null, request.ip, request.method, request.routeOptions.url ?? request.url, request.url.slice(0, 500), status, target],
+        [
+          request.principal?.accountId ?? null,
+          request.principal?.username ?? null,
+          request.ip,
+          request.method,
+          request.routeOptions.url ?? request.url,
+          request.url.slice(0, 500),
+          status,
+          target,
+        ],
       )
       .catch((e: Error) => request.log.error({ err: e }, 'audit write failed'));
   });
@@ -54,12 +65,28 @@ async function audit(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['audit'],
         summary: 'Audit log, newest first',
-        querystring: Type.Object({ target: Type.Optional(Type.String()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            target: Type.Optional(Type.String()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Array(AuditEntry), 401: Problem, 403: Problem },
       },
     },
     async (request) => {
-      const r = await app.pg.query<{ id: string; at: Date; username: string | null; ip: string | null; method: string; route: string; url: string; status: number; target: string | null }>(
+      const r = await app.pg.query<{
+        id: string;
+        at: Date;
+        username: string | null;
+        ip: string | null;
+        method: string;
+        route: string;
+        url: string;
+        status: number;
+        target: string | null;
+      }>(
         `SELECT id, at, username, ip, method, route, url, status, target FROM audit_log WHERE $1::text IS NULL OR target = $1 ORDER BY at DESC, id DESC LIMIT $2`,
         [request.query.target ?? null, request.query.limit ?? 100],
       );

@@ -54,7 +54,9 @@ describe('holiday calendar', () => {
 
     // then
     expect(response.statusCode).toBe(200);
-    expect(((await admin.get('/api/calendar/holidays?year=2027')).json() as Holidays).map((h) => h.date)).toEqual(['2027-01-01', '2027-06-09']);
+    expect(
+      ((await admin.get('/api/calendar/holidays?year=2027')).json() as Holidays).map((h) => h.date),
+    ).toEqual(['2027-01-01', '2027-06-09']);
     expect(working('2027-06-09')).toBe(false);
     expect(working('2027-04-30')).toBe(true);
   });
@@ -64,7 +66,9 @@ describe('holiday calendar', () => {
     const admin = await browserFor(['admin']);
 
     // when
-    const response = await admin.request('PUT', '/api/calendar/holidays/2028', [{ date: '2029-01-01', name: 'Sai năm' }]);
+    const response = await admin.request('PUT', '/api/calendar/holidays/2028', [
+      { date: '2029-01-01', name: 'Sai năm' },
+    ]);
 
     // then
     expect(response.statusCode).toBe(400);

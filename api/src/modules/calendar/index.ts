@@ -12,7 +12,10 @@ import { Problem } from '../identity/schemas.js';
 import { refreshWorkingCalendar, replaceHolidayYear, seedHolidayYears, storedHolidays } from './store.js';
 
 const REFRESH_MS = 5 * 60_000;
-const HolidayItem = Type.Object({ date: Type.String({ format: 'date' }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+const HolidayItem = Type.Object(
+  { date: Type.String({ format: 'date' }), name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
 
 /** The year of an instant in Vietnam (UTC+7). */
@@ -28,7 +31,13 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     const year = yearVn(app.clock.now());
     await seedHolidayYears(app.pg, [year, year + 1]);
     await refreshWorkingCalendar(app.pg);
-    timer = setInterval(() => void refreshWorkingCalendar(app.pg).catch((e: unknown) => app.log.warn({ err: e }, 'holiday refresh failed')), REFRESH_MS);
+    timer = setInterval(
+      () =>
+        void refreshWorkingCalendar(app.pg).catch((e: unknown) =>
+          app.log.warn({ err: e }, 'holiday refresh failed'),
+        ),
+      REFRESH_MS,
+    );
     timer.unref();
   });
   app.addHook('onClose', async () => clearInterval(timer));
@@ -40,7 +49,10 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: "A year's holidays (ngày nghỉ lễ, Tết) as the deadlines count them",
-        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Array(HolidayItem), 400: Problem, 401: Problem },
       },
     },
@@ -67,10 +79,17 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
       const dates = request.body.map((h) => h.date);
       const wrong = dates.filter((d) => !d.startsWith(`${year}-`));
       if (wrong.length > 0) {
-        throw new ProblemError(400, `Ngày ${wrong.join(', ')} không thuộc năm ${year}.`, `Dates outside ${year}: ${wrong.join(', ')}.`, { code: 'HOLIDAY_WRONG_YEAR' });
+        throw new ProblemError(
+          400,
+          `Ngày ${wrong.join(', ')} không thuộc năm ${year}.`,
+          `Dates outside ${year}: ${wrong.join(', ')}.`,
+          { code: 'HOLIDAY_WRONG_YEAR' },
+        );
       }
       if (new Set(dates).size !== dates.length) {
-        throw new ProblemError(400, 'Danh sách có ngày nghỉ bị trùng.', 'A date appears twice.', { code: 'HOLIDAY_DUPLICATE' });
+        throw new ProblemError(400, 'Danh sách có ngày nghỉ bị trùng.', 'A date appears twice.', {
+          code: 'HOLIDAY_DUPLICATE',
+        });
       }
       request.auditTarget = `holidays:${year}`;
       await replaceHolidayYear(app.pg, year, request.body);

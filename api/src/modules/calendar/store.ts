@@ -38,9 +38,16 @@ export async function refreshWorkingCalendar(pool: pg.Pool): Promise<void> {
 }
 
 /** Replaces the holidays of `year` (one transaction), then refreshes the working calendar. */
-export async function replaceHolidayYear(pool: pg.Pool, year: number, holidays: readonly { date: string; name: string }[]): Promise<void> {
+export async function replaceHolidayYear(
+  pool: pg.Pool,
+  year: number,
+  holidays: readonly { date: string; name: string }[],
+): Promise<void> {
   await withTransaction(pool, async (client) => {
-    await client.query(`DELETE FROM holiday WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`, [year]);
+    await client.query(
+      `DELETE FROM holiday WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`,
+      [year],
+    );
     await client.query(
       `INSERT INTO holiday (date, name, source) SELECT d::date, n, 'admin' FROM unnest($1::text[], $2::text[]) AS x(d, n)`,
       [holidays.map((h) => h.date), holidays.map((h) => h.name)],

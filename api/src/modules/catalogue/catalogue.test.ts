@@ -16,7 +16,9 @@ describe('catalogue search', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp({ suffix: 'catalogue' });
-    await seedDemoData(t.app.orm.em.fork(), { processesRoot: path.resolve(__dirname, '../../../../processes') });
+    await seedDemoData(t.app.orm.em.fork(), {
+      processesRoot: path.resolve(__dirname, '../../../../processes'),
+    });
     await insertGeneratedCatalogue(t.app.orm.em.fork(), 1441);
   });
   afterAll(async () => t.close());
@@ -24,7 +26,15 @@ describe('catalogue search', () => {
   const search = async (query: string) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/procedures?${query}` });
     expect(response.statusCode).toBe(200);
-    return response.json() as { items: Hit[]; total: number; facets: { agencies: { value: string; count: number }[]; fields: { value: string }[]; levels: { value: string; count: number }[] } };
+    return response.json() as {
+      items: Hit[];
+      total: number;
+      facets: {
+        agencies: { value: string; count: number }[];
+        fields: { value: string }[];
+        levels: { value: string; count: number }[];
+      };
+    };
   };
 
   it('should strip diacritics and đ when normalizing', () => {
@@ -101,11 +111,17 @@ describe('catalogue search', () => {
     const missing = await t.app.inject({ method: 'GET', url: `/api/procedures/${hit?.id}/forms/none` });
     // then
     expect(detail.statusCode).toBe(200);
-    expect(detail.json()).toMatchObject({ name: 'Đăng ký thành lập hộ kinh doanh', variants: [{ bpmnProcessId: 'motcua-business-household-registration' }] });
+    expect(detail.json()).toMatchObject({
+      name: 'Đăng ký thành lập hộ kinh doanh',
+      variants: [{ bpmnProcessId: 'motcua-business-household-registration' }],
+    });
     expect(missing.statusCode).toBe(404);
     const form = (detail.json().forms as { id: string }[])[0];
     if (form) {
-      const download = await t.app.inject({ method: 'GET', url: `/api/procedures/${hit?.id}/forms/${form.id}` });
+      const download = await t.app.inject({
+        method: 'GET',
+        url: `/api/procedures/${hit?.id}/forms/${form.id}`,
+      });
       expect(download.statusCode).toBe(200);
       expect(download.headers['content-disposition']).toContain('attachment');
     }

@@ -18,7 +18,8 @@ export async function catalogueRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const trgm = await hasTrigram(app.pg);
   const tags = ['catalogue'];
-  const notFound = (id: string) => new ProblemError(404, 'Không tìm thấy thủ tục hành chính.', `No procedure ${id}.`);
+  const notFound = (id: string) =>
+    new ProblemError(404, 'Không tìm thấy thủ tục hành chính.', `No procedure ${id}.`);
 
   app.get(
     '/procedures',
@@ -35,7 +36,9 @@ export async function catalogueRoutes(fastify: FastifyInstance): Promise<void> {
       const { page = 1, pageSize = 20, at = today(), facets = true, agency, ...rest } = request.query;
       let agencyCode = agency;
       if (agency && !/^[0-9]{3}\./.test(agency)) {
-        agencyCode = (await request.em.findOne(AgencySchema, { slug: agency }, { orderBy: { validFrom: 'desc' } }))?.code ?? agency;
+        agencyCode =
+          (await request.em.findOne(AgencySchema, { slug: agency }, { orderBy: { validFrom: 'desc' } }))
+            ?.code ?? agency;
       }
       const params = { ...rest, agency: agencyCode, at, page, pageSize };
       const [result, facetCounts] = await Promise.all([
@@ -50,7 +53,12 @@ export async function catalogueRoutes(fastify: FastifyInstance): Promise<void> {
     '/procedures/:id',
     {
       config: { access: ['public'] },
-      schema: { tags, summary: 'Everything published about one procedure (level 1)', params: IdParams, response: { 200: ProcedureDetail, 404: Problem } },
+      schema: {
+        tags,
+        summary: 'Everything published about one procedure (level 1)',
+        params: IdParams,
+        response: { 200: ProcedureDetail, 404: Problem },
+      },
     },
     async (request) => {
       const procedure = await request.em.findOne(ProcedureSchema, { id: request.params.id });
@@ -67,7 +75,10 @@ export async function catalogueRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Download a form template (level 2)',
         params: FormParams,
-        response: { 200: Type.Unsafe<Buffer>({ description: 'The file', type: 'string', format: 'binary' }), 404: Problem },
+        response: {
+          200: Type.Unsafe<Buffer>({ description: 'The file', type: 'string', format: 'binary' }),
+          404: Problem,
+        },
       },
     },
     async (request, reply) => {
@@ -75,12 +86,19 @@ export async function catalogueRoutes(fastify: FastifyInstance): Promise<void> {
       if (!procedure) throw notFound(request.params.id);
       const form = procedure.forms.find((f) => f.id === request.params.formId);
       if (!form) {
-        throw new ProblemError(404, 'Không tìm thấy biểu mẫu của thủ tục này.', `Procedure ${procedure.id} has no form ${request.params.formId}.`);
+        throw new ProblemError(
+          404,
+          'Không tìm thấy biểu mẫu của thủ tục này.',
+          `Procedure ${procedure.id} has no form ${request.params.formId}.`,
+        );
       }
       const body = Buffer.from(form.content, form.encoding === 'base64' ? 'base64' : 'utf8');
       return reply
         .type(form.mediaType)
-        .header('content-disposition', `attachment; filename="${form.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(form.fileName)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${form.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(form.fileName)}`,
+        )
         .send(body);
     },
   );

@@ -50,7 +50,12 @@ class Sql {
 
 const CODE_LIKE = /^[0-9]+(\.[0-9]+)*(\.[A-Z][0-9]{2})?$/i;
 
-function where(sql: Sql, p: SearchParams, trgm: boolean, skip?: Facet): { conditions: string[]; rank: string } {
+function where(
+  sql: Sql,
+  p: SearchParams,
+  trgm: boolean,
+  skip?: Facet,
+): { conditions: string[]; rank: string } {
   const at = sql.bind(p.at);
   const conditions = [`p.valid_from <= ${at}::date`, `(p.valid_to IS NULL OR p.valid_to > ${at}::date)`];
   if (p.agency && skip !== 'agency') conditions.push(`p.agency_code = ${sql.bind(p.agency)}`);
@@ -85,7 +90,11 @@ function where(sql: Sql, p: SearchParams, trgm: boolean, skip?: Facet): { condit
 const AGENCY_NAME = `(SELECT a.name FROM agency a WHERE a.code = p.agency_code ORDER BY a.valid_from DESC LIMIT 1)`;
 
 /** Runs a search: one page of hits, ranked, with the total. */
-export async function searchProcedures(pool: pg.Pool, p: SearchParams, trgm: boolean): Promise<{ items: SearchHit[]; total: number }> {
+export async function searchProcedures(
+  pool: pg.Pool,
+  p: SearchParams,
+  trgm: boolean,
+): Promise<{ items: SearchHit[]; total: number }> {
   const sql = new Sql();
   const { conditions, rank } = where(sql, p, trgm);
   const limit = sql.bind(p.pageSize);
@@ -99,24 +108,22 @@ export async function searchProcedures(pool: pg.Pool, p: SearchParams, trgm: boo
      ORDER BY score DESC, p.name ASC, p.id ASC
      LIMIT ${limit} OFFSET ${offset}`;
   const { rows } = await pool.query<Record<string, unknown>>(text, sql.params);
-  const items = rows.map(
-    (r): SearchHit => ({
-      id: String(r.id),
-      name: String(r.name),
-      nationalCode: (r.national_code as string | null) ?? null,
-      localCode: (r.local_code as string | null) ?? null,
-      field: String(r.field),
-      agency: { code: String(r.agency_code), name: String(r.agency_name ?? r.agency_code) },
-      tier: String(r.tier),
-      serviceLevel: Number(r.service_level),
-      scope: (r.scope as string | null) ?? null,
-      channels: (r.channels as string[]) ?? [],
-      dayKind: String(r.day_kind),
-      daysPaper: r.days_paper === null ? null : Number(r.days_paper),
-      daysOnline: r.days_online === null ? null : Number(r.days_online),
-      score: Number(r.score),
-    }),
-  );
+  const items = rows.map((r): SearchHit => ({
+    id: String(r.id),
+    name: String(r.name),
+    nationalCode: (r.national_code as string | null) ?? null,
+    localCode: (r.local_code as string | null) ?? null,
+    field: String(r.field),
+    agency: { code: String(r.agency_code), name: String(r.agency_name ?? r.agency_code) },
+    tier: String(r.tier),
+    serviceLevel: Number(r.service_level),
+    scope: (r.scope as string | null) ?? null,
+    channels: (r.channels as string[]) ?? [],
+    dayKind: String(r.day_kind),
+    daysPaper: r.days_paper === null ? null : Number(r.days_paper),
+    daysOnline: r.days_online === null ? null : Number(r.days_online),
+    score: Number(r.score),
+  }));
   return { items, total: Number(rows[0]?.total ?? 0) };
 }
 

@@ -18,7 +18,10 @@ const DAY_MS = 86_400_000;
 
 function requireStatus(d: DossierRow, allowed: readonly number[], vi: string): void {
   if (d.lifecycle !== 'active' || d.status === null || !allowed.includes(d.status)) {
-    throw new ProblemError(409, vi, `Not allowed in status ${d.status ?? 'none'}.`, { code: 'WRONG_STATUS', status: d.status });
+    throw new ProblemError(409, vi, `Not allowed in status ${d.status ?? 'none'}.`, {
+      code: 'WRONG_STATUS',
+      status: d.status,
+    });
   }
 }
 
@@ -30,7 +33,16 @@ export async function actionRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/dossiers/:code/supplement',
-    { config: { access: ['citizen', 'business'] }, schema: { tags, summary: 'Submit the requested supplement (the legal clock resumes)', params: CodeParams, body: SupplementBody, response } },
+    {
+      config: { access: ['citizen', 'business'] },
+      schema: {
+        tags,
+        summary: 'Submit the requested supplement (the legal clock resumes)',
+        params: CodeParams,
+        body: SupplementBody,
+        response,
+      },
+    },
     async (request, reply) => {
       const d = await readableDossier(app.pg, request.principal, request.params.code);
       if (!isOwner(request.principal!, d)) throw dossierNotFound(d.code);
@@ -41,10 +53,22 @@ export async function actionRoutes(fastify: FastifyInstance): Promise<void> {
       const merged = { ...d.form_data, ...changes };
       const { data, problems } = schema ? validateForm(schema, merged) : { data: merged, problems: [] };
       if (problems.length > 0) {
-        throw new ProblemError(400, `Biểu mẫu chưa hợp lệ: ${problems.map((p) => p.message_vi).join(' ')}`, 'The form is not valid.', { code: 'FORM_INVALID', problems });
+        throw new ProblemError(
+          400,
+          `Biểu mẫu chưa hợp lệ: ${problems.map((p) => p.message_vi).join(' ')}`,
+          'The form is not valid.',
+          { code: 'FORM_INVALID', problems },
+        );
       }
-      await app.pg.query(`UPDATE dossier SET form_data = $2, updated_at = now() WHERE code = $1`, [d.code, JSON.stringify(data)]);
-      const changed = Object.fromEntries(Object.keys(changes).filter((k) => k in data).map((k) => [k, data[k]]));
+      await app.pg.query(`UPDATE dossier SET form_data = $2, updated_at = now() WHERE code = $1`, [
+        d.code,
+        JSON.stringify(data),
+      ]);
+      const changed = Object.fromEntries(
+        Object.keys(changes)
+          .filter((k) => k in data)
+          .map((k) => [k, data[k]]),
+      );
       // The procedure's own variables take the corrected fields too: the message below only reaches the completeness
       // check (a called process, which passes back its outcome, not the application form).
       if (d.process_instance_key && Object.keys(changed).length > 0) {
@@ -63,7 +87,16 @@ export async function actionRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/dossiers/:code/withdrawal',
-    { config: { access: ['citizen', 'business'] }, schema: { tags, summary: 'Withdraw the dossier (status 7)', params: CodeParams, body: ReasonBody, response } },
+    {
+      config: { access: ['citizen', 'business'] },
+      schema: {
+        tags,
+        summary: 'Withdraw the dossier (status 7)',
+        params: CodeParams,
+        body: ReasonBody,
+        response,
+      },
+    },
     async (request, reply) => {
       const d = await readableDossier(app.pg, request.principal, request.params.code);
       if (!isOwner(request.principal!, d)) throw dossierNotFound(d.code);
@@ -76,7 +109,9 @@ export async function actionRoutes(fastify: FastifyInstance): Promise<void> {
         variables: { withdrawalReason: request.body.reason },
       });
       request.auditTarget = d.code;
-      return reply.code(202).send({ code: d.code, status: d.status, message_vi: 'Đã gửi yêu cầu rút hồ sơ.' });
+      return reply
+        .code(202)
+        .send({ code: d.code, status: d.status, message_vi: 'Đã gửi yêu cầu rút hồ sơ.' });
     },
   );
 
@@ -84,16 +119,35 @@ export async function actionRoutes(fastify: FastifyInstance): Promise<void> {
     '/dossiers/:code/stop',
     {
       config: { access: ['section-head', 'agency-head'] },
-      schema: { tags, summary: 'Stop processing (status 8): cancels the process instance, with a reason', params: CodeParams, body: ReasonBody, response },
+      schema: {
+        tags,
+        summary: 'Stop processing (status 8): cancels the process instance, with a reason',
+        params: CodeParams,
+        body: ReasonBody,
+        response,
+      },
     },
     async (request) => {
       const principal = request.principal!;
       const d = await readableDossier(app.pg, principal, request.params.code);
-      if (!hasRoleIn(principal, d.agency_code, 'section-head') && !hasRoleIn(principal, d.agency_code, 'agency-head')) throw dossierNotFound(d.code);
+      if (
+        !hasRoleIn(principal, d.agency_code, 'section-head') &&
+        !hasRoleIn(principal, d.agency_code, 'agency-head')
+      )
+        throw dossierNotFound(d.code);
       requireStatus(d, [1, 2, 4, 5, 6], 'Hồ sơ đã kết thúc, không thể dừng xử lý.');
       if (d.process_instance_key) await app.engine.cancelProcessInstance(d.process_instance_key);
-      await app.pg.query(`UPDATE dossier SET stop_reason = $2 WHERE code = $1`, [d.code, request.body.reason]);
-      await recordStatus(app.pg, { dossierCode: d.code, status: 8, at: new Date(app.clock.now()), actor: principal.username, note: request.body.reason });
+      await app.pg.query(`UPDATE dossier SET stop_reason = $2 WHERE code = $1`, [
+        d.code,
+        request.body.reason,
+      ]);
+      await recordStatus(app.pg, {
+        dossierCode: d.code,
+        status: 8,
+        at: new Date(app.clock.now()),
+        actor: principal.username,
+        note: request.body.reason,
+      });
       request.auditTarget = d.code;
       return { code: d.code, status: 8, message_vi: 'Đã dừng xử lý hồ sơ.' };
     },
@@ -103,7 +157,13 @@ export async function actionRoutes(fastify: FastifyInstance): Promise<void> {
     '/dossiers/:code/payments',
     {
       config: { access: ['one-stop'] },
-      schema: { tags, summary: 'Record the fee payment (counter receipt or payment platform reference): message fee-paid', params: CodeParams, body: PaymentBody, response },
+      schema: {
+        tags,
+        summary: 'Record the fee payment (counter receipt or payment platform reference): message fee-paid',
+        params: CodeParams,
+        body: PaymentBody,
+        response,
+      },
     },
     async (request, reply) => {
       const principal = request.principal!;
@@ -118,7 +178,9 @@ export async function actionRoutes(fastify: FastifyInstance): Promise<void> {
         variables: { paymentReference: request.body.reference },
       });
       request.auditTarget = d.code;
-      return reply.code(202).send({ code: d.code, status: d.status, message_vi: 'Đã ghi nhận nộp phí, lệ phí.' });
+      return reply
+        .code(202)
+        .send({ code: d.code, status: d.status, message_vi: 'Đã ghi nhận nộp phí, lệ phí.' });
     },
   );
 }

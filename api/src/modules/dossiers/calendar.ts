@@ -29,7 +29,10 @@ export function calendarAt(at: number): WorkingCalendar {
     const years = [year - 1, year, year + 1, year + 2];
     const defaults = years.map((y) => defaultHolidayTable(y));
     const holidays = years.flatMap((y, i) => stored.get(y) ?? defaults[i]!.holidays);
-    cal = createWorkingCalendar({ holidays, workingWeekendDays: defaults.flatMap((t) => t.workingWeekendDays) });
+    cal = createWorkingCalendar({
+      holidays,
+      workingWeekendDays: defaults.flatMap((t) => t.workingWeekendDays),
+    });
     cache.set(year, cal);
   }
   return cal;

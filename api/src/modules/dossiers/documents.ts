@@ -5,7 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { dueDate } from '../../domain/deadlines.js';
-import type { FormHeader, ReceiptData, TrackingLogData, TrackingLogRow } from '../../domain/forms-pdf/index.js';
+import type {
+  FormHeader,
+  ReceiptData,
+  TrackingLogData,
+  TrackingLogRow,
+} from '../../domain/forms-pdf/index.js';
 import { formatVnDate } from '../../domain/vn-format.js';
 import { ProblemError } from '../../plugins/errors.js';
 import { calendarAt } from './calendar.js';
@@ -33,7 +38,12 @@ export interface IssuedDocument {
 }
 
 /** The agency's names for a form header. */
-export async function agencyHeader(pool: pg.Pool, agencyCode: string, number: string | undefined, at: number): Promise<FormHeader> {
+export async function agencyHeader(
+  pool: pg.Pool,
+  agencyCode: string,
+  number: string | undefined,
+  at: number,
+): Promise<FormHeader> {
   const r = await pool.query<{ name: string; parent: string | null }>(
     `SELECT a.name, p.name AS parent FROM agency a LEFT JOIN agency p ON p.code = a.parent_code WHERE a.code = $1 ORDER BY a.valid_from DESC LIMIT 1`,
     [agencyCode],
@@ -49,9 +59,16 @@ export async function agencyHeader(pool: pg.Pool, agencyCode: string, number: st
 }
 
 /** Issues (or, for a re-delivered job, finds) a document. */
-export async function issueDocument(pool: pg.Pool, storage: FileStorage, req: IssueRequest): Promise<IssuedDocument> {
+export async function issueDocument(
+  pool: pg.Pool,
+  storage: FileStorage,
+  req: IssueRequest,
+): Promise<IssuedDocument> {
   if (req.jobKey) {
-    const done = await pool.query<{ id: string; number: string; storage_key: string | null }>(`SELECT id, number, storage_key FROM dossier_document WHERE job_key = $1`, [req.jobKey]);
+    const done = await pool.query<{ id: string; number: string; storage_key: string | null }>(
+      `SELECT id, number, storage_key FROM dossier_document WHERE job_key = $1`,
+      [req.jobKey],
+    );
     const row = done.rows[0];
     if (row) return { id: row.id, number: row.number, storageKey: row.storage_key };
   }
@@ -67,7 +84,16 @@ export async function issueDocument(pool: pg.Pool, storage: FileStorage, req: Is
   await pool.query(
     `INSERT INTO dossier_document (id, dossier_code, kind, number, storage_key, data, job_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (job_key) DO NOTHING`,
-    [id, req.dossier.code, req.kind, number, storageKey, JSON.stringify(req.data ?? {}), req.jobKey ?? null, new Date(req.at)],
+    [
+      id,
+      req.dossier.code,
+      req.kind,
+      number,
+      storageKey,
+      JSON.stringify(req.data ?? {}),
+      req.jobKey ?? null,
+      new Date(req.at),
+    ],
   );
   return { id, number, storageKey };
 }
@@ -117,7 +143,12 @@ export interface RegisterPeriod {
 }
 
 const badDate = (value: string) =>
-  new ProblemError(400, `Ngày "${value}" không hợp lệ: hãy nhập theo dạng YYYY-MM-DD, ví dụ 2026-03-31.`, `Invalid date "${value}" (expected YYYY-MM-DD).`, { code: 'BAD_DATE' });
+  new ProblemError(
+    400,
+    `Ngày "${value}" không hợp lệ: hãy nhập theo dạng YYYY-MM-DD, ví dụ 2026-03-31.`,
+    `Invalid date "${value}" (expected YYYY-MM-DD).`,
+    { code: 'BAD_DATE' },
+  );
 
 /** Local midnight (UTC+7) of a real calendar day `YYYY-MM-DD`; 400 otherwise (2026-02-30 is refused). */
 function startOfLocalDay(value: string): number {
@@ -139,7 +170,11 @@ const monthBounds = (day: string): [string, string] => {
  * none (the current month). 400 with a Vietnamese message for a bad date, `from` after `to`, or more than
  * {@link REGISTER_MAX_DAYS} days.
  */
-export function registerPeriod(fromQuery: string | undefined, toQuery: string | undefined, now: number): RegisterPeriod {
+export function registerPeriod(
+  fromQuery: string | undefined,
+  toQuery: string | undefined,
+  now: number,
+): RegisterPeriod {
   const anchor = fromQuery ?? toQuery ?? localDay(now);
   startOfLocalDay(anchor);
   const [monthStart, monthEnd] = monthBounds(anchor);
@@ -147,7 +182,13 @@ export function registerPeriod(fromQuery: string | undefined, toQuery: string | 
   const toDay = toQuery ?? monthEnd;
   const from = startOfLocalDay(fromDay);
   const to = startOfLocalDay(toDay) + DAY_MS;
-  if (from >= to) throw new ProblemError(400, 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', '`from` must not be after `to`.', { code: 'BAD_PERIOD' });
+  if (from >= to)
+    throw new ProblemError(
+      400,
+      'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+      '`from` must not be after `to`.',
+      { code: 'BAD_PERIOD' },
+    );
   if ((to - from) / DAY_MS > REGISTER_MAX_DAYS) {
     throw new ProblemError(
       400,
@@ -162,7 +203,8 @@ export function registerPeriod(fromQuery: string | undefined, toQuery: string | 
 /** "Tháng 3 năm 2026" for a whole month, else "Từ ngày 01/03/2026 đến ngày 15/03/2026". */
 export function periodLabel(p: RegisterPeriod): string {
   const [monthStart, monthEnd] = monthBounds(p.fromDay);
-  if (p.fromDay === monthStart && p.toDay === monthEnd) return `Tháng ${Number(p.fromDay.slice(5, 7))} năm ${p.fromDay.slice(0, 4)}`;
+  if (p.fromDay === monthStart && p.toDay === monthEnd)
+    return `Tháng ${Number(p.fromDay.slice(5, 7))} năm ${p.fromDay.slice(0, 4)}`;
   return `Từ ngày ${formatVnDate(p.from)} đến ngày ${formatVnDate(p.to - DAY_MS)}`;
 }
 
@@ -183,7 +225,11 @@ interface RegisterRow {
   result_refused: boolean;
 }
 
-const CLOSED_NOTE: Record<number, string> = { 3: 'Không được tiếp nhận', 7: 'Công dân đã rút hồ sơ', 8: 'Dừng xử lý' };
+const CLOSED_NOTE: Record<number, string> = {
+  3: 'Không được tiếp nhận',
+  7: 'Công dân đã rút hồ sơ',
+  8: 'Dừng xử lý',
+};
 
 /** The "Ghi chú" of a row: refused, withdrawn, stopped, late (§4.2: against the legal due date), apology. */
 function noteOf(r: RegisterRow, now: number): string {
@@ -203,7 +249,14 @@ function noteOf(r: RegisterRow, now: number): string {
  * Rows of Mẫu 06 for one agency: dossiers received in [from, to) (time of receipt; for a dossier refused at the
  * desk, which has none, the time of submission), oldest first. Undefined when there are more than `maxRows`.
  */
-export async function registerRows(pool: pg.Pool, agencyCode: string, agencyName: string, period: RegisterPeriod, now: number, maxRows = REGISTER_MAX_ROWS): Promise<TrackingLogRow[] | undefined> {
+export async function registerRows(
+  pool: pg.Pool,
+  agencyCode: string,
+  agencyName: string,
+  period: RegisterPeriod,
+  now: number,
+  maxRows = REGISTER_MAX_ROWS,
+): Promise<TrackingLogRow[] | undefined> {
   const r = await pool.query<RegisterRow>(
     `SELECT d.code, d.procedure_name, d.status, d.applicant_name, d.applicant_address, d.applicant_phone,
             COALESCE(d.received_at, d.submitted_at) AS received_at, d.due_at, d.appointment_at, d.finished_at, d.returned_at,
@@ -222,7 +275,11 @@ export async function registerRows(pool: pg.Pool, agencyCode: string, agencyName
     dossierCode: x.code,
     procedureName: x.procedure_name,
     setCount: 1,
-    applicant: { name: x.applicant_name, address: x.applicant_address ?? undefined, phone: x.applicant_phone ?? undefined },
+    applicant: {
+      name: x.applicant_name,
+      address: x.applicant_address ?? undefined,
+      phone: x.applicant_phone ?? undefined,
+    },
     leadAgency: agencyName,
     receivedAt: x.received_at.getTime(),
     dueAt: x.due_at?.getTime(),
@@ -234,9 +291,18 @@ export async function registerRows(pool: pg.Pool, agencyCode: string, agencyName
 }
 
 /** Everything Mẫu 06 needs for one agency and period; 400 when the period holds too many dossiers. */
-export async function registerData(pool: pg.Pool, agencyCode: string, period: RegisterPeriod, now: number, maxRows = REGISTER_MAX_ROWS): Promise<TrackingLogData> {
+export async function registerData(
+  pool: pg.Pool,
+  agencyCode: string,
+  period: RegisterPeriod,
+  now: number,
+  maxRows = REGISTER_MAX_ROWS,
+): Promise<TrackingLogData> {
   const header = await agencyHeader(pool, agencyCode, undefined, now);
-  const name = await pool.query<{ name: string }>(`SELECT name FROM agency WHERE code = $1 ORDER BY valid_from DESC LIMIT 1`, [agencyCode]);
+  const name = await pool.query<{ name: string }>(
+    `SELECT name FROM agency WHERE code = $1 ORDER BY valid_from DESC LIMIT 1`,
+    [agencyCode],
+  );
   const rows = await registerRows(pool, agencyCode, name.rows[0]?.name ?? agencyCode, period, now, maxRows);
   if (!rows) {
     throw new ProblemError(
@@ -262,18 +328,31 @@ export const RESULT_DELIVERY: Record<string, string> = {
  * one; before the completeness check sets the appointment, the date is estimated from the procedure's limit for
  * the dossier's channel (noted "dự kiến"), or left blank for a procedure without an appointment date.
  */
-export async function receiptSlipData(pool: pg.Pool, d: DossierRow, trackingSecret: string, now: number): Promise<ReceiptData> {
+export async function receiptSlipData(
+  pool: pg.Pool,
+  d: DossierRow,
+  trackingSecret: string,
+  now: number,
+): Promise<ReceiptData> {
   const p = (
-    await pool.query<{ day_kind: 'working' | 'calendar' | null; days_online: string | null; days_paper: string | null; documents: { name: string }[] | null; variants: { id: string; noAppointmentDate?: boolean }[] | null }>(
-      `SELECT day_kind, days_online, days_paper, documents, variants FROM procedure WHERE id = $1`,
-      [d.procedure_id],
-    )
+    await pool.query<{
+      day_kind: 'working' | 'calendar' | null;
+      days_online: string | null;
+      days_paper: string | null;
+      documents: { name: string }[] | null;
+      variants: { id: string; noAppointmentDate?: boolean }[] | null;
+    }>(`SELECT day_kind, days_online, days_paper, documents, variants FROM procedure WHERE id = $1`, [
+      d.procedure_id,
+    ])
   ).rows[0];
   const rawDays = Number((d.channel === 'online' ? p?.days_online : p?.days_paper) ?? p?.days_paper ?? 5);
   const days = Number.isFinite(rawDays) && rawDays > 0 ? rawDays : 5;
   const dayKind = p?.day_kind ?? 'working';
   const noAppointment = p?.variants?.find((v) => v.id === d.variant_key)?.noAppointmentDate === true;
-  const receipt = await pool.query<{ number: string }>(`SELECT number FROM dossier_document WHERE dossier_code = $1 AND kind = 'receipt' ORDER BY created_at LIMIT 1`, [d.code]);
+  const receipt = await pool.query<{ number: string }>(
+    `SELECT number FROM dossier_document WHERE dossier_code = $1 AND kind = 'receipt' ORDER BY created_at LIMIT 1`,
+    [d.code],
+  );
   const receiver = await pool.query<{ name: string | null }>(
     `SELECT COALESCE(
        (SELECT a.full_name FROM dossier x JOIN account a ON a.id = x.received_by WHERE x.code = $1),
@@ -286,14 +365,25 @@ export async function receiptSlipData(pool: pg.Pool, d: DossierRow, trackingSecr
   let dueNote: string | undefined;
   if (dueAt === undefined && !noAppointment && d.status !== 3 && d.status !== 7 && d.status !== 8) {
     const start = Math.max(receivedAt, now);
-    dueAt = dueDate(start, dayKind === 'calendar' ? { unit: 'calendar-days', amount: days } : { unit: 'working-days', amount: days }, calendarAt(start));
+    dueAt = dueDate(
+      start,
+      dayKind === 'calendar'
+        ? { unit: 'calendar-days', amount: days }
+        : { unit: 'working-days', amount: days },
+      calendarAt(start),
+    );
     dueNote = '(dự kiến, tính từ khi hồ sơ được tiếp nhận)';
   }
   return {
     header: await agencyHeader(pool, d.agency_code, receipt.rows[0]?.number, now),
     dossierCode: d.code,
     trackingSecret,
-    applicant: { name: d.applicant_name, address: d.applicant_address ?? undefined, phone: d.applicant_phone ?? undefined, email: d.applicant_email ?? undefined },
+    applicant: {
+      name: d.applicant_name,
+      address: d.applicant_address ?? undefined,
+      phone: d.applicant_phone ?? undefined,
+      email: d.applicant_email ?? undefined,
+    },
     procedureName: d.procedure_name,
     documents: (p?.documents ?? []).map((x) => ({ name: x.name })),
     setCount: 1,

@@ -2,9 +2,21 @@
  * Reads of paper dossiers: the dossier detail (GET /api/dossiers/:code) and the officers' task list show the
  * channel and the one-stop officer who received the dossier at the desk (`receivedBy`, null online).
  */
-import { givenDossierWorld, householdForm, officer, signedIn, until, type DossierWorld } from '../../testing/dossiers.fixture';
+import {
+  givenDossierWorld,
+  householdForm,
+  officer,
+  signedIn,
+  until,
+  type DossierWorld,
+} from '../../testing/dossiers.fixture';
 
-const applicant = { name: 'Trương Thị Giấy', idNumber: '082201000888', phone: '0987654322', address: '7 Ấp Bắc, phường 5, Mỹ Tho' };
+const applicant = {
+  name: 'Trương Thị Giấy',
+  idNumber: '082201000888',
+  phone: '0987654322',
+  address: '7 Ấp Bắc, phường 5, Mỹ Tho',
+};
 
 interface Detail {
   code: string;
@@ -13,7 +25,13 @@ interface Detail {
 }
 
 interface TaskPage {
-  items: { dossier: { code: string; channel: string; receivedBy: { username: string; fullName: string } | null } | null }[];
+  items: {
+    dossier: {
+      code: string;
+      channel: string;
+      receivedBy: { username: string; fullName: string } | null;
+    } | null;
+  }[];
 }
 
 describe('paper dossiers in reads (receivedBy, channel)', () => {
@@ -27,7 +45,11 @@ describe('paper dossiers in reads (receivedBy, channel)', () => {
     // given
     const oneStop = await officer(w, 'one-stop');
     const me = (await oneStop.browser.get('/api/me')).json() as { fullName: string };
-    const submitted = await oneStop.browser.request('POST', '/api/dossiers/paper', { procedureId: w.procedureId, formData: householdForm(), applicant });
+    const submitted = await oneStop.browser.request('POST', '/api/dossiers/paper', {
+      procedureId: w.procedureId,
+      formData: householdForm(),
+      applicant,
+    });
     expect(submitted.statusCode).toBe(201);
     const code = (submitted.json() as { dossier: { code: string } }).dossier.code;
 
@@ -40,15 +62,26 @@ describe('paper dossiers in reads (receivedBy, channel)', () => {
 
     // then
     expect(detail.statusCode).toBe(200);
-    expect(detail.json()).toMatchObject({ code, channel: 'direct', receivedBy: { username: oneStop.username, fullName: me.fullName } });
-    expect(tasks.items[0]!.dossier).toMatchObject({ code, channel: 'direct', receivedBy: { username: oneStop.username, fullName: me.fullName } });
+    expect(detail.json()).toMatchObject({
+      code,
+      channel: 'direct',
+      receivedBy: { username: oneStop.username, fullName: me.fullName },
+    });
+    expect(tasks.items[0]!.dossier).toMatchObject({
+      code,
+      channel: 'direct',
+      receivedBy: { username: oneStop.username, fullName: me.fullName },
+    });
   });
 
   it('should show receivedBy null and channel online on an online dossier, to its owner and to the officers', async () => {
     // given
     const citizen = await signedIn(w, { roles: ['citizen'] });
     const oneStop = await officer(w, 'one-stop');
-    const submitted = await citizen.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm() });
+    const submitted = await citizen.browser.request('POST', '/api/dossiers', {
+      procedureId: w.procedureId,
+      formData: householdForm(),
+    });
     expect(submitted.statusCode).toBe(201);
     const code = (submitted.json() as { dossier: { code: string } }).dossier.code;
 
@@ -71,7 +104,10 @@ describe('paper dossiers in reads (receivedBy, channel)', () => {
 
     // then
     expect(response.statusCode).toBe(200);
-    const doc = response.json() as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = response.json() as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
     const detail = JSON.stringify(doc.paths['/api/dossiers/{code}']?.get?.responses['200']);
     expect(detail).toContain('"receivedBy"');

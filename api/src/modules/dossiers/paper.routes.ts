@@ -10,14 +10,27 @@ import { hasRoleIn } from '../identity/principal.js';
 import { Problem } from '../identity/schemas.js';
 import { ProcedureSchema } from '../reference/entities.js';
 import { submitPaperDossier } from './submit.js';
-import { IdempotencyHeaders, multipartBody, readSubmission, submissionAnswer, SubmitWithFilesAnswer } from './submission.routes.js';
+import {
+  IdempotencyHeaders,
+  multipartBody,
+  readSubmission,
+  submissionAnswer,
+  SubmitWithFilesAnswer,
+} from './submission.routes.js';
 
 /** The applicant's identity as written on the papers (there is no applicant account). */
 export const PaperApplicant = Type.Object(
   {
-    type: Type.Optional(Type.Union([Type.Literal('citizen'), Type.Literal('business')], { description: 'Default citizen' })),
+    type: Type.Optional(
+      Type.Union([Type.Literal('citizen'), Type.Literal('business')], { description: 'Default citizen' }),
+    ),
     name: Type.String({ minLength: 2, maxLength: 200, description: 'Họ và tên, or the organisation name' }),
-    idNumber: Type.String({ minLength: 6, maxLength: 20, pattern: '^[0-9A-Za-z-]+$', description: 'CCCD (12 digits), CMND, passport or tax code' }),
+    idNumber: Type.String({
+      minLength: 6,
+      maxLength: 20,
+      pattern: '^[0-9A-Za-z-]+$',
+      description: 'CCCD (12 digits), CMND, passport or tax code',
+    }),
     phone: Type.String({ pattern: '^(\\+84|0)[0-9]{9,10}$' }),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
     address: Type.String({ minLength: 5, maxLength: 500 }),
@@ -29,7 +42,9 @@ export const PaperSubmitBody = Type.Object(
   {
     procedureId: Type.String({ format: 'uuid' }),
     variantKey: Type.Optional(Type.String({ maxLength: 100 })),
-    formData: Type.Record(Type.String(), Type.Unknown(), { description: 'Fields of the application form (form-js keys), typed by the officer' }),
+    formData: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'Fields of the application form (form-js keys), typed by the officer',
+    }),
     applicant: PaperApplicant,
   },
   { additionalProperties: false },
@@ -37,7 +52,9 @@ export const PaperSubmitBody = Type.Object(
 
 const PaperAnswer = Type.Intersect([
   SubmitWithFilesAnswer,
-  Type.Object({ receivedBy: Type.Object({ accountId: Type.String(), username: Type.String(), fullName: Type.String() }) }),
+  Type.Object({
+    receivedBy: Type.Object({ accountId: Type.String(), username: Type.String(), fullName: Type.String() }),
+  }),
 ]);
 
 /** Paper submission at the desk. */
@@ -51,17 +68,37 @@ export async function paperRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['dossiers'],
         summary:
-          'Register a paper dossier received at the desk (one-stop officer of the procedure\'s agency; channel direct; JSON or multipart with files; Idempotency-Key per officer)',
+          "Register a paper dossier received at the desk (one-stop officer of the procedure's agency; channel direct; JSON or multipart with files; Idempotency-Key per officer)",
         headers: IdempotencyHeaders,
-        body: { content: { 'application/json': { schema: PaperSubmitBody }, 'multipart/form-data': { schema: multipartBody('PaperSubmitBody') } } },
-        response: { 200: PaperAnswer, 201: PaperAnswer, 400: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem, 503: Problem },
+        body: {
+          content: {
+            'application/json': { schema: PaperSubmitBody },
+            'multipart/form-data': { schema: multipartBody('PaperSubmitBody') },
+          },
+        },
+        response: {
+          200: PaperAnswer,
+          201: PaperAnswer,
+          400: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+          413: Problem,
+          415: Problem,
+          503: Problem,
+        },
       },
     },
     async (request, reply) => {
       const officer = request.principal!;
       const { body, files, multipart } = await readSubmission(app, request, PaperSubmitBody);
       const procedure = await request.em.findOne(ProcedureSchema, { id: body.procedureId });
-      if (!procedure) throw new ProblemError(404, 'Không tìm thấy thủ tục hành chính.', `No procedure ${body.procedureId}.`);
+      if (!procedure)
+        throw new ProblemError(
+          404,
+          'Không tìm thấy thủ tục hành chính.',
+          `No procedure ${body.procedureId}.`,
+        );
       if (!hasRoleIn(officer, procedure.agencyCode, 'one-stop')) {
         throw new ProblemError(
           403,
@@ -71,7 +108,15 @@ export async function paperRoutes(fastify: FastifyInstance): Promise<void> {
         );
       }
       const { applicant, ...input } = body;
-      const result = await submitPaperDossier(app, officer, procedure, input, applicant, request.headers['idempotency-key'], files);
+      const result = await submitPaperDossier(
+        app,
+        officer,
+        procedure,
+        input,
+        applicant,
+        request.headers['idempotency-key'],
+        files,
+      );
       request.auditTarget = result.dossier.code;
       return reply.code(result.created ? 201 : 200).send({
         ...submissionAnswer(result, multipart),

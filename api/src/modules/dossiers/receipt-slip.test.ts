@@ -2,12 +2,20 @@
  * Mẫu 01 with the tracking secret (POST /api/dossiers/:code/receipt-slip.pdf): rendered on demand after the secret
  * is checked against the stored hash, for the applicant (online) and the one-stop officer who took a paper dossier.
  */
-import { givenDossierWorld, householdForm, officer, signedIn, type DossierWorld } from '../../testing/dossiers.fixture';
+import {
+  givenDossierWorld,
+  householdForm,
+  officer,
+  signedIn,
+  type DossierWorld,
+} from '../../testing/dossiers.fixture';
 import type { TestBrowser } from '../../testing/http-client';
 import { flowOf as textOf, hasPdftotext } from '../../testing/pdf-text';
 
-
-interface Answer { dossier: { code: string }; trackingSecret: string }
+interface Answer {
+  dossier: { code: string };
+  trackingSecret: string;
+}
 
 describe('Mẫu 01 with the tracking secret (POST /api/dossiers/:code/receipt-slip.pdf)', () => {
   let w: DossierWorld;
@@ -21,13 +29,21 @@ describe('Mẫu 01 with the tracking secret (POST /api/dossiers/:code/receipt-sl
     w = await givenDossierWorld('receiptslip');
     citizen = (await signedIn(w, { roles: ['citizen'] })).browser;
     oneStop = (await officer(w, 'one-stop')).browser;
-    const a = await citizen.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm({ applicantName: 'Võ Thị Biên Nhận' }) });
+    const a = await citizen.request('POST', '/api/dossiers', {
+      procedureId: w.procedureId,
+      formData: householdForm({ applicantName: 'Võ Thị Biên Nhận' }),
+    });
     expect(a.statusCode).toBe(201);
     online = a.json() as Answer;
     const b = await oneStop.request('POST', '/api/dossiers/paper', {
       procedureId: w.procedureId,
       formData: householdForm(),
-      applicant: { name: 'Đặng Văn Giấy', idNumber: '082201000555', phone: '0907000111', address: '7 Nguyễn Huệ, phường 1, Mỹ Tho' },
+      applicant: {
+        name: 'Đặng Văn Giấy',
+        idNumber: '082201000555',
+        phone: '0907000111',
+        address: '7 Nguyễn Huệ, phường 1, Mỹ Tho',
+      },
     });
     expect(b.statusCode).toBe(201);
     paper = b.json() as Answer;
@@ -36,7 +52,9 @@ describe('Mẫu 01 with the tracking secret (POST /api/dossiers/:code/receipt-sl
 
   it('should render Mẫu 01 with the code and the secret for the applicant when the secret matches', async () => {
     // when
-    const response = await citizen.request('POST', url(online.dossier.code), { secret: online.trackingSecret.toLowerCase() });
+    const response = await citizen.request('POST', url(online.dossier.code), {
+      secret: online.trackingSecret.toLowerCase(),
+    });
 
     // then
     expect(response.statusCode).toBe(200);
@@ -55,7 +73,7 @@ describe('Mẫu 01 with the tracking secret (POST /api/dossiers/:code/receipt-sl
     }
   });
 
-  it('should render the paper dossier\'s slip for the one-stop officer who received it, naming them as receiver', async () => {
+  it("should render the paper dossier's slip for the one-stop officer who received it, naming them as receiver", async () => {
     // when
     const response = await oneStop.request('POST', url(paper.dossier.code), { secret: paper.trackingSecret });
 
@@ -76,7 +94,10 @@ describe('Mẫu 01 with the tracking secret (POST /api/dossiers/:code/receipt-sl
 
     // then
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json()).toMatchObject({ code: 'WRONG_SECRET', message_vi: expect.stringMatching(/^Mã tra cứu không đúng/) });
+    expect(wrong.json()).toMatchObject({
+      code: 'WRONG_SECRET',
+      message_vi: expect.stringMatching(/^Mã tra cứu không đúng/),
+    });
     expect(other.statusCode).toBe(400);
     expect(missing.statusCode).toBe(400);
   });
@@ -92,8 +113,15 @@ describe('Mẫu 01 with the tracking secret (POST /api/dossiers/:code/receipt-sl
     const bySpecialist = await specialist.request('POST', url(online.dossier.code), body);
     const byForeign = await foreign.request('POST', url(online.dossier.code), body);
     const byStranger = await stranger.request('POST', url(online.dossier.code), body);
-    const byVisitor = await w.t.app.inject({ method: 'POST', url: url(online.dossier.code), payload: body, remoteAddress: '10.6.6.6' });
-    const byPaperOwnerless = await citizen.request('POST', url(paper.dossier.code), { secret: paper.trackingSecret });
+    const byVisitor = await w.t.app.inject({
+      method: 'POST',
+      url: url(online.dossier.code),
+      payload: body,
+      remoteAddress: '10.6.6.6',
+    });
+    const byPaperOwnerless = await citizen.request('POST', url(paper.dossier.code), {
+      secret: paper.trackingSecret,
+    });
 
     // then
     expect(bySpecialist.statusCode).toBe(403);

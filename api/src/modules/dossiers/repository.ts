@@ -43,14 +43,22 @@ export interface DossierRow {
 }
 
 /** The dossier `code`, or undefined. */
-export async function findDossier(db: Queryable, code: string, lock = false): Promise<DossierRow | undefined> {
-  const r = await db.query<DossierRow>(`SELECT * FROM dossier WHERE code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
+export async function findDossier(
+  db: Queryable,
+  code: string,
+  lock = false,
+): Promise<DossierRow | undefined> {
+  const r = await db.query<DossierRow>(`SELECT * FROM dossier WHERE code = $1${lock ? ' FOR UPDATE' : ''}`, [
+    code,
+  ]);
   return r.rows[0];
 }
 
 /** 404 in both languages; also used when the caller may not see the dossier (no existence leak). */
 export function dossierNotFound(code: string): ProblemError {
-  return new ProblemError(404, `Không tìm thấy hồ sơ ${code}.`, `No dossier ${code}.`, { code: 'DOSSIER_NOT_FOUND' });
+  return new ProblemError(404, `Không tìm thấy hồ sơ ${code}.`, `No dossier ${code}.`, {
+    code: 'DOSSIER_NOT_FOUND',
+  });
 }
 
 /** Whether the principal filed the dossier. */
@@ -64,13 +72,20 @@ export function isAgencyOfficer(principal: Principal, d: Pick<DossierRow, 'agenc
 }
 
 /** Loads a dossier the principal may read (owner, officer of its agency, manager, admin), else 404. */
-export async function readableDossier(db: Queryable, principal: Principal | null, code: string): Promise<DossierRow> {
+export async function readableDossier(
+  db: Queryable,
+  principal: Principal | null,
+  code: string,
+): Promise<DossierRow> {
   const d = await findDossier(db, code);
   const ok =
     d !== undefined &&
     principal !== null &&
     d.lifecycle !== 'start-failed' &&
-    (isOwner(principal, d) || isAgencyOfficer(principal, d) || principal.roles.includes('manager') || principal.roles.includes('admin'));
+    (isOwner(principal, d) ||
+      isAgencyOfficer(principal, d) ||
+      principal.roles.includes('manager') ||
+      principal.roles.includes('admin'));
   if (!ok || !d) throw dossierNotFound(code);
   return d;
 }
@@ -99,8 +114,17 @@ export interface HistoryEntry {
 /** The status history of a dossier, oldest first. */
 export async function dossierHistory(db: Queryable, code: string): Promise<HistoryEntry[]> {
   const r = await db.query<{
-    status: number; from_status: number | null; element_id: string | null; actor: string | null; at: Date; due_at: Date | null; note: string | null;
-  }>(`SELECT status, from_status, element_id, actor, at, due_at, note FROM dossier_history WHERE dossier_code = $1 ORDER BY at, id`, [code]);
+    status: number;
+    from_status: number | null;
+    element_id: string | null;
+    actor: string | null;
+    at: Date;
+    due_at: Date | null;
+    note: string | null;
+  }>(
+    `SELECT status, from_status, element_id, actor, at, due_at, note FROM dossier_history WHERE dossier_code = $1 ORDER BY at, id`,
+    [code],
+  );
   return r.rows.map((h) => ({
     status: h.status,
     fromStatus: h.from_status,
@@ -113,7 +137,10 @@ export async function dossierHistory(db: Queryable, code: string): Promise<Histo
 }
 
 /** The officer who received a paper dossier at the desk (channel `direct`), or null (online, post, or unknown). */
-export async function dossierReceiver(db: Queryable, code: string): Promise<{ username: string; fullName: string } | null> {
+export async function dossierReceiver(
+  db: Queryable,
+  code: string,
+): Promise<{ username: string; fullName: string } | null> {
   const r = await db.query<{ username: string; full_name: string }>(
     `SELECT a.username, a.full_name FROM dossier d JOIN account a ON a.id = d.received_by WHERE d.code = $1 AND d.channel = 'direct'`,
     [code],

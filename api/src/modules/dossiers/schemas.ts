@@ -3,13 +3,17 @@ import { Type } from 'typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-export const CodeParams = Type.Object({ code: Type.String({ minLength: 10, maxLength: 40, description: 'Mã hồ sơ' }) });
+export const CodeParams = Type.Object({
+  code: Type.String({ minLength: 10, maxLength: 40, description: 'Mã hồ sơ' }),
+});
 
 export const SubmitBody = Type.Object(
   {
     procedureId: Type.String({ format: 'uuid' }),
     variantKey: Type.Optional(Type.String({ maxLength: 100 })),
-    formData: Type.Record(Type.String(), Type.Unknown(), { description: 'Fields of the application form (form-js keys)' }),
+    formData: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'Fields of the application form (form-js keys)',
+    }),
   },
   { additionalProperties: false },
 );
@@ -37,7 +41,14 @@ export const DossierView = Type.Object({
   lifecycle: Type.String(),
   channel: Type.String(),
   deliveryMethod: Type.String(),
-  applicant: Type.Object({ type: Type.String(), name: Type.String(), idNumber: Nullable(Type.String()), email: Nullable(Type.String()), phone: Nullable(Type.String()), address: Nullable(Type.String()) }),
+  applicant: Type.Object({
+    type: Type.String(),
+    name: Type.String(),
+    idNumber: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    address: Nullable(Type.String()),
+  }),
   formData: Type.Record(Type.String(), Type.Unknown()),
   submittedAt: Type.String(),
   receivedAt: Nullable(Type.String()),
@@ -51,17 +62,27 @@ export const DossierView = Type.Object({
   stopReason: Nullable(Type.String()),
 });
 
-export const Rating = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Nullable(Type.String()), createdAt: Type.String() });
+export const Rating = Type.Object({
+  score: Type.Integer({ minimum: 1, maximum: 5 }),
+  comment: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
 
 /** The one-stop officer who received a paper dossier at the desk (channel `direct`); null for other channels. */
 export const ReceivedBy = Nullable(
   Type.Object(
     { username: Type.String(), fullName: Type.String() },
-    { description: 'The one-stop officer who received the dossier at the desk (channel direct); null for other channels' },
+    {
+      description:
+        'The one-stop officer who received the dossier at the desk (channel direct); null for other channels',
+    },
   ),
 );
 
-export const DossierDetail = Type.Intersect([DossierView, Type.Object({ history: Type.Array(HistoryItem), rating: Nullable(Rating), receivedBy: ReceivedBy })]);
+export const DossierDetail = Type.Intersect([
+  DossierView,
+  Type.Object({ history: Type.Array(HistoryItem), rating: Nullable(Rating), receivedBy: ReceivedBy }),
+]);
 
 export const SubmitAnswer = Type.Object({
   dossier: DossierView,
@@ -69,17 +90,25 @@ export const SubmitAnswer = Type.Object({
   created: Type.Boolean(),
 });
 
-export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }, { additionalProperties: false });
+export const ReasonBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
 
 export const SupplementBody = Type.Object(
   {
-    formData: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Changed application fields' })),
+    formData: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: 'Changed application fields' }),
+    ),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },
 );
 
-export const PaymentBody = Type.Object({ reference: Type.String({ minLength: 3, maxLength: 100 }) }, { additionalProperties: false });
+export const PaymentBody = Type.Object(
+  { reference: Type.String({ minLength: 3, maxLength: 100 }) },
+  { additionalProperties: false },
+);
 
 export const Attachment = Type.Object({
   id: Type.String(),
@@ -91,8 +120,18 @@ export const Attachment = Type.Object({
   createdAt: Type.String(),
 });
 
-export const DocumentItem = Type.Object({ id: Type.String(), kind: Type.String(), number: Type.String(), createdAt: Type.String(), hasPdf: Type.Boolean() });
+export const DocumentItem = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  number: Type.String(),
+  createdAt: Type.String(),
+  hasPdf: Type.Boolean(),
+});
 
-export const Accepted = Type.Object({ code: Type.String(), status: Nullable(Type.Integer()), message_vi: Type.String() });
+export const Accepted = Type.Object({
+  code: Type.String(),
+  status: Nullable(Type.Integer()),
+  message_vi: Type.String(),
+});
 
 export const Binary = Type.Unsafe<Buffer>({ description: 'A file', type: 'string', format: 'binary' });

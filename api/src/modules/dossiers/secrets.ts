@@ -18,10 +18,13 @@ export function trackingPepper(pool: pg.Pool): Promise<Buffer> {
   let p = peppers.get(pool);
   if (!p) {
     p = (async () => {
-      await pool.query(`INSERT INTO app_meta (name, value) VALUES ('tracking.pepper', to_jsonb($1::text)) ON CONFLICT (name) DO NOTHING`, [
-        randomBytes(32).toString('base64'),
-      ]);
-      const r = await pool.query<{ value: string }>(`SELECT value #>> '{}' AS value FROM app_meta WHERE name = 'tracking.pepper'`);
+      await pool.query(
+        `INSERT INTO app_meta (name, value) VALUES ('tracking.pepper', to_jsonb($1::text)) ON CONFLICT (name) DO NOTHING`,
+        [randomBytes(32).toString('base64')],
+      );
+      const r = await pool.query<{ value: string }>(
+        `SELECT value #>> '{}' AS value FROM app_meta WHERE name = 'tracking.pepper'`,
+      );
       return Buffer.from(r.rows[0]?.value ?? '', 'base64');
     })();
     p.catch(() => peppers.delete(pool));
@@ -42,7 +45,12 @@ export function hashSecret(pepper: Buffer, secret: string): string {
 }
 
 /** Constant-time check of what a citizen typed against the stored hash. */
-export async function checkSecret(pepper: Buffer, code: string, typed: string, stored: string): Promise<boolean> {
+export async function checkSecret(
+  pepper: Buffer,
+  code: string,
+  typed: string,
+  stored: string,
+): Promise<boolean> {
   if (stored.startsWith('scrypt$')) return verifyTrackingSecret(typed, stored);
   const secret = normalizeTrackingSecret(typed) ?? '';
   const [scheme = '', a = '', b = ''] = stored.split('$');

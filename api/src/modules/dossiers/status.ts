@@ -49,12 +49,24 @@ const RECORD = {
 };
 
 /** Records a transition; false when this job's transition was already recorded. */
-export async function recordStatus(pool: pg.Pool, change: StatusChange & { actorFromLastStep?: boolean }): Promise<boolean> {
+export async function recordStatus(
+  pool: pg.Pool,
+  change: StatusChange & { actorFromLastStep?: boolean },
+): Promise<boolean> {
   const r = await pool.query<{ found: boolean; recorded: boolean }>({
     ...RECORD,
     values: [
-      change.dossierCode, change.status, change.elementId ?? null, change.jobKey ?? null, change.actor ?? null, change.at,
-      change.dueAt ?? null, change.note ?? null, toDvcqgStatus(change.status), CLOSING.includes(change.status), change.actorFromLastStep === true,
+      change.dossierCode,
+      change.status,
+      change.elementId ?? null,
+      change.jobKey ?? null,
+      change.actor ?? null,
+      change.at,
+      change.dueAt ?? null,
+      change.note ?? null,
+      toDvcqgStatus(change.status),
+      CLOSING.includes(change.status),
+      change.actorFromLastStep === true,
     ],
   });
   const row = r.rows[0];

@@ -19,7 +19,8 @@ export class LocalDiskStorage implements FileStorage {
 
   private resolve(key: string): string {
     const full = path.resolve(this.root, key);
-    if (!full.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`Storage key escapes the root: ${key}`);
+    if (!full.startsWith(path.resolve(this.root) + path.sep))
+      throw new Error(`Storage key escapes the root: ${key}`);
     return full;
   }
 

@@ -1,10 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { givenDossierWorld, householdForm, signedIn, type DossierWorld } from '../../testing/dossiers.fixture';
+import {
+  givenDossierWorld,
+  householdForm,
+  signedIn,
+  type DossierWorld,
+} from '../../testing/dossiers.fixture';
 
 /** One part of a multipart body: a text field, or a file. */
-type Part = { name: string; value: string } | { name: string; filename: string; content: Buffer; contentType?: string };
+type Part =
+  { name: string; value: string } | { name: string; filename: string; content: Buffer; contentType?: string };
 
 /** Encodes `parts` as multipart/form-data. */
 function multipartBody(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
@@ -12,19 +18,31 @@ function multipartBody(parts: Part[]): { payload: Buffer; headers: Record<string
   const chunks: Buffer[] = [];
   for (const p of parts) {
     if ('value' in p) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`,
+        ),
+      );
     } else {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.contentType ?? 'application/octet-stream'}\r\n\r\n`));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+      );
       chunks.push(p.content, Buffer.from('\r\n'));
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const uniquePdf = () => Buffer.from(`%PDF-1.4\n% ${randomBytes(12).toString('hex')}\n%%EOF\n`);
-const uniquePng = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
+const uniquePng = () =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
 
 /** The sha256 of every file stored under DATA_DIR/uploads. */
 function storedHashes(w: DossierWorld): Set<string> {
@@ -56,7 +74,8 @@ describe('multipart dossier submission (payload + files)', () => {
   }, 120_000);
   afterAll(async () => w.close());
 
-  const count = async (table: 'dossier' | 'dossier_attachment') => Number((await w.t.app.pg.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+  const count = async (table: 'dossier' | 'dossier_attachment') =>
+    Number((await w.t.app.pg.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
 
   it('should create the dossier with its 2 attachments, their sha256 and purposes, in one request', async () => {
     // given
@@ -71,7 +90,9 @@ describe('multipart dossier submission (payload + files)', () => {
     ]);
 
     // when
-    const response = await citizen.browser.request('POST', '/api/dossiers', body.payload, { headers: body.headers });
+    const response = await citizen.browser.request('POST', '/api/dossiers', body.payload, {
+      headers: body.headers,
+    });
 
     // then
     expect(response.statusCode).toBe(201);
@@ -110,7 +131,9 @@ describe('multipart dossier submission (payload + files)', () => {
     ];
     const send = () => {
       const body = multipartBody(parts);
-      return citizen.browser.request('POST', '/api/dossiers', body.payload, { headers: { ...headers, ...body.headers } });
+      return citizen.browser.request('POST', '/api/dossiers', body.payload, {
+        headers: { ...headers, ...body.headers },
+      });
     };
     const before = await count('dossier');
 
@@ -125,13 +148,25 @@ describe('multipart dossier submission (payload + files)', () => {
     expect(b.trackingSecret).toBeUndefined();
     expect(b.attachments?.map((x) => x.id).sort()).toEqual(a.attachments?.map((x) => x.id).sort());
     expect(await count('dossier')).toBe(before + 1);
-    const files = await w.t.app.pg.query(`SELECT id FROM dossier_attachment WHERE dossier_code = $1`, [a.dossier.code]);
+    const files = await w.t.app.pg.query(`SELECT id FROM dossier_attachment WHERE dossier_code = $1`, [
+      a.dossier.code,
+    ]);
     expect(files.rowCount).toBe(2);
   });
 
   it.each([
-    ['a file is not an accepted type', () => Buffer.from('MZ\x90\x00 an executable renamed to .pdf'), 415, 'FILE_TYPE'],
-    ['a file is larger than UPLOAD_MAX_BYTES', () => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]), 413, 'FILE_TOO_LARGE'],
+    [
+      'a file is not an accepted type',
+      () => Buffer.from('MZ\x90\x00 an executable renamed to .pdf'),
+      415,
+      'FILE_TYPE',
+    ],
+    [
+      'a file is larger than UPLOAD_MAX_BYTES',
+      () => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]),
+      413,
+      'FILE_TOO_LARGE',
+    ],
   ])('should answer %s with no dossier and no stored file left', async (_, bad, status, code) => {
     // given: a valid first file, then the refused one
     const citizen = await signedIn(w, { roles: ['citizen'] });
@@ -144,7 +179,9 @@ describe('multipart dossier submission (payload + files)', () => {
     const [dossiers, attachments] = [await count('dossier'), await count('dossier_attachment')];
 
     // when
-    const response = await citizen.browser.request('POST', '/api/dossiers', body.payload, { headers: body.headers });
+    const response = await citizen.browser.request('POST', '/api/dossiers', body.payload, {
+      headers: body.headers,
+    });
 
     // then
     expect(response.statusCode).toBe(status);
@@ -161,12 +198,17 @@ describe('multipart dossier submission (payload + files)', () => {
     const good = uniquePdf();
     const body = multipartBody([
       { name: 'files', filename: 'good.pdf', content: good },
-      { name: 'payload', value: JSON.stringify({ procedureId: w.procedureId, formData: householdForm({ applicantName: '' }) }) },
+      {
+        name: 'payload',
+        value: JSON.stringify({ procedureId: w.procedureId, formData: householdForm({ applicantName: '' }) }),
+      },
     ]);
     const before = await count('dossier');
 
     // when
-    const response = await citizen.browser.request('POST', '/api/dossiers', body.payload, { headers: body.headers });
+    const response = await citizen.browser.request('POST', '/api/dossiers', body.payload, {
+      headers: body.headers,
+    });
 
     // then
     expect(response.statusCode).toBe(400);
@@ -176,17 +218,50 @@ describe('multipart dossier submission (payload + files)', () => {
   });
 
   it.each([
-    ['the payload is missing', [{ name: 'files', filename: 'a.pdf', content: uniquePdf() }], 'MULTIPART_INVALID'],
+    [
+      'the payload is missing',
+      [{ name: 'files', filename: 'a.pdf', content: uniquePdf() }],
+      'MULTIPART_INVALID',
+    ],
     ['the payload is not JSON', [{ name: 'payload', value: '{nope' }], 'MULTIPART_INVALID'],
-    ['the payload has an unknown property', [{ name: 'payload', value: JSON.stringify({ procedureId: '00000000-0000-4000-8000-000000000000', formData: {}, extra: 1 }) }], 'PAYLOAD_INVALID'],
-    ['a purpose names no file', [{ name: 'payload', value: '{}' }, { name: 'purpose[3]', value: 'x' }], 'MULTIPART_INVALID'],
-    ['a file is sent under another field', [{ name: 'payload', value: '{}' }, { name: 'file', filename: 'a.pdf', content: uniquePdf() }], 'MULTIPART_INVALID'],
+    [
+      'the payload has an unknown property',
+      [
+        {
+          name: 'payload',
+          value: JSON.stringify({
+            procedureId: '00000000-0000-4000-8000-000000000000',
+            formData: {},
+            extra: 1,
+          }),
+        },
+      ],
+      'PAYLOAD_INVALID',
+    ],
+    [
+      'a purpose names no file',
+      [
+        { name: 'payload', value: '{}' },
+        { name: 'purpose[3]', value: 'x' },
+      ],
+      'MULTIPART_INVALID',
+    ],
+    [
+      'a file is sent under another field',
+      [
+        { name: 'payload', value: '{}' },
+        { name: 'file', filename: 'a.pdf', content: uniquePdf() },
+      ],
+      'MULTIPART_INVALID',
+    ],
   ] as [string, Part[], string][])('should answer 400 when %s', async (_, parts, code) => {
     // given
     const citizen = await signedIn(w, { roles: ['citizen'] });
     const body = multipartBody(parts);
     // when
-    const response = await citizen.browser.request('POST', '/api/dossiers', body.payload, { headers: body.headers });
+    const response = await citizen.browser.request('POST', '/api/dossiers', body.payload, {
+      headers: body.headers,
+    });
     // then
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code, message_vi: expect.any(String) });
@@ -197,9 +272,16 @@ describe('multipart dossier submission (payload + files)', () => {
     const response = await w.t.app.inject({ method: 'GET', url: '/docs/json' });
     // then
     expect(response.statusCode).toBe(200);
-    const paths = (response.json() as { paths: Record<string, { post?: { requestBody?: { content: Record<string, unknown> } } }> }).paths;
+    const paths = (
+      response.json() as {
+        paths: Record<string, { post?: { requestBody?: { content: Record<string, unknown> } } }>;
+      }
+    ).paths;
     for (const url of ['/api/dossiers', '/api/dossiers/paper']) {
-      expect(Object.keys(paths[url]?.post?.requestBody?.content ?? {}).sort()).toEqual(['application/json', 'multipart/form-data']);
+      expect(Object.keys(paths[url]?.post?.requestBody?.content ?? {}).sort()).toEqual([
+        'application/json',
+        'multipart/form-data',
+      ]);
     }
   });
 
@@ -216,7 +298,10 @@ describe('multipart dossier submission (payload + files)', () => {
     // given
     const citizen = await signedIn(w, { roles: ['citizen'] });
     // when
-    const response = await citizen.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm() });
+    const response = await citizen.browser.request('POST', '/api/dossiers', {
+      procedureId: w.procedureId,
+      formData: householdForm(),
+    });
     // then
     expect(response.statusCode).toBe(201);
     expect(response.json()).not.toHaveProperty('attachments');

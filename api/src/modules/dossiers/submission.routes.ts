@@ -13,7 +13,9 @@ import { attachmentView, checkPayload, readMultipartSubmission, type PurposedFil
 import { dossierView, historyView } from './views.js';
 
 export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' })),
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' }),
+  ),
 });
 
 /**
@@ -36,16 +38,26 @@ export function multipartBody(payloadSchemaName: string): TSchema {
 }
 
 /** The answer of a submission: the dossier, `created`, the tracking secret of a new dossier and, for multipart, its files. */
-export const SubmitWithFilesAnswer = Type.Intersect([SubmitAnswer, Type.Object({ attachments: Type.Optional(Type.Array(Attachment)) })]);
+export const SubmitWithFilesAnswer = Type.Intersect([
+  SubmitAnswer,
+  Type.Object({ attachments: Type.Optional(Type.Array(Attachment)) }),
+]);
 
 /**
  * The body of a submission request, JSON or multipart: a JSON body was validated by Fastify against `schema`; a
  * multipart one is read whole (files checked before anything is written) and its payload validated here.
  */
-export async function readSubmission<S extends TSchema>(app: FastifyInstance, request: FastifyRequest, schema: S): Promise<{ body: Static<S>; files: PurposedFile[]; multipart: boolean }> {
+export async function readSubmission<S extends TSchema>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  schema: S,
+): Promise<{ body: Static<S>; files: PurposedFile[]; multipart: boolean }> {
   if (!request.isMultipart()) {
     // Fastify validated a JSON body; any other body (none at all, text) has no schema of its own: refuse it here.
-    const body = request.mediaType === 'application/json' ? (request.body as Static<S>) : checkPayload<Static<S>>(request, schema, request.body ?? null);
+    const body =
+      request.mediaType === 'application/json'
+        ? (request.body as Static<S>)
+        : checkPayload<Static<S>>(request, schema, request.body ?? null);
     return { body: storableText(body), files: [], multipart: false };
   }
   const { payload, files } = await readMultipartSubmission(app, request);
@@ -62,9 +74,14 @@ function hasNul(value: unknown, depth = 0): boolean {
 /** The body unchanged, or 400 when a string holds the NUL character (a user mistake, not a server fault). */
 function storableText<T>(body: T): T {
   if (hasNul(body)) {
-    throw new ProblemError(400, 'Dữ liệu không hợp lệ: nội dung chứa ký tự NUL (\\u0000) không được phép.', 'The body holds the NUL character (\\u0000), which cannot be stored.', {
-      code: 'PAYLOAD_INVALID',
-    });
+    throw new ProblemError(
+      400,
+      'Dữ liệu không hợp lệ: nội dung chứa ký tự NUL (\\u0000) không được phép.',
+      'The body holds the NUL character (\\u0000), which cannot be stored.',
+      {
+        code: 'PAYLOAD_INVALID',
+      },
+    );
   }
   return body;
 }
@@ -90,9 +107,15 @@ export async function submissionRoutes(fastify: FastifyInstance): Promise<void> 
       config: { access: ['citizen', 'business'] },
       schema: {
         tags,
-        summary: 'Submit a dossier online, JSON or multipart with files (send Idempotency-Key so a retried submit creates one dossier)',
+        summary:
+          'Submit a dossier online, JSON or multipart with files (send Idempotency-Key so a retried submit creates one dossier)',
         headers: IdempotencyHeaders,
-        body: { content: { 'application/json': { schema: SubmitBody }, 'multipart/form-data': { schema: multipartBody('SubmitBody') } } },
+        body: {
+          content: {
+            'application/json': { schema: SubmitBody },
+            'multipart/form-data': { schema: multipartBody('SubmitBody') },
+          },
+        },
         response: {
           200: SubmitWithFilesAnswer,
           201: SubmitWithFilesAnswer,
@@ -109,8 +132,20 @@ export async function submissionRoutes(fastify: FastifyInstance): Promise<void> 
       const principal = request.principal!;
       const { body, files, multipart } = await readSubmission(app, request, SubmitBody);
       const procedure = await request.em.findOne(ProcedureSchema, { id: body.procedureId });
-      if (!procedure) throw new ProblemError(404, 'Không tìm thấy thủ tục hành chính.', `No procedure ${body.procedureId}.`);
-      const result = await submitDossier(app, principal, procedure, body, request.headers['idempotency-key'], files);
+      if (!procedure)
+        throw new ProblemError(
+          404,
+          'Không tìm thấy thủ tục hành chính.',
+          `No procedure ${body.procedureId}.`,
+        );
+      const result = await submitDossier(
+        app,
+        principal,
+        procedure,
+        body,
+        request.headers['idempotency-key'],
+        files,
+      );
       request.auditTarget = result.dossier.code;
       return reply.code(result.created ? 201 : 200).send(submissionAnswer(result, multipart));
     },
@@ -120,7 +155,13 @@ export async function submissionRoutes(fastify: FastifyInstance): Promise<void> 
     '/dossiers/:code',
     {
       config: { access: ['authenticated'] },
-      schema: { tags, summary: 'A dossier with its status history and, for a paper dossier, the officer who received it (applicant, officers of its agency, manager, admin)', params: CodeParams, response: { 200: DossierDetail, 404: Problem } },
+      schema: {
+        tags,
+        summary:
+          'A dossier with its status history and, for a paper dossier, the officer who received it (applicant, officers of its agency, manager, admin)',
+        params: CodeParams,
+        response: { 200: DossierDetail, 404: Problem },
+      },
     },
     async (request) => {
       const d = await readableDossier(app.pg, request.principal, request.params.code);
@@ -137,7 +178,12 @@ export async function submissionRoutes(fastify: FastifyInstance): Promise<void> 
     '/dossiers/:code/history',
     {
       config: { access: ['authenticated'] },
-      schema: { tags, summary: 'Status history (processing log) of a dossier', params: CodeParams, response: { 200: Type.Array(HistoryItem), 404: Problem } },
+      schema: {
+        tags,
+        summary: 'Status history (processing log) of a dossier',
+        params: CodeParams,
+        response: { 200: Type.Array(HistoryItem), 404: Problem },
+      },
     },
     async (request) => {
       const d = await readableDossier(app.pg, request.principal, request.params.code);

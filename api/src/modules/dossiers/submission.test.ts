@@ -1,4 +1,9 @@
-import { givenDossierWorld, householdForm, signedIn, type DossierWorld } from '../../testing/dossiers.fixture';
+import {
+  givenDossierWorld,
+  householdForm,
+  signedIn,
+  type DossierWorld,
+} from '../../testing/dossiers.fixture';
 import { parseDossierCode } from '../../domain/dossier-code';
 
 describe('dossier submission', () => {
@@ -8,22 +13,33 @@ describe('dossier submission', () => {
   }, 120_000);
   afterAll(async () => w.close());
 
-  const count = async () => Number((await w.t.app.pg.query<{ n: string }>(`SELECT count(*) AS n FROM dossier`)).rows[0]!.n);
+  const count = async () =>
+    Number((await w.t.app.pg.query<{ n: string }>(`SELECT count(*) AS n FROM dossier`)).rows[0]!.n);
 
   it('should give 100 distinct, gap-free codes when 100 submissions arrive at once', async () => {
     // given
     const citizens = await Promise.all(Array.from({ length: 10 }, () => signedIn(w, { roles: ['citizen'] })));
-    const before = await w.t.app.pg.query<{ last: number }>(`SELECT last FROM dossier_code_sequence WHERE agency_id = $1`, [w.agencyCode]);
+    const before = await w.t.app.pg.query<{ last: number }>(
+      `SELECT last FROM dossier_code_sequence WHERE agency_id = $1`,
+      [w.agencyCode],
+    );
     const start = before.rows[0]?.last ?? 0;
 
     // when
     const responses = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => citizens[i % 10]!.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm() })),
+      Array.from({ length: 100 }, (_, i) =>
+        citizens[i % 10]!.browser.request('POST', '/api/dossiers', {
+          procedureId: w.procedureId,
+          formData: householdForm(),
+        }),
+      ),
     );
 
     // then
     expect(responses.map((r) => r.statusCode)).toEqual(Array(100).fill(201));
-    const sequences = responses.map((r) => parseDossierCode((r.json() as { dossier: { code: string } }).dossier.code)!.sequence).sort((a, b) => a - b);
+    const sequences = responses
+      .map((r) => parseDossierCode((r.json() as { dossier: { code: string } }).dossier.code)!.sequence)
+      .sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 100 }, (_, i) => start + i + 1));
   }, 60_000);
 
@@ -53,10 +69,20 @@ describe('dossier submission', () => {
     // given
     const citizen = await signedIn(w, { roles: ['citizen'] });
     const headers = { 'idempotency-key': 'reuse-0123456789' };
-    await citizen.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm() }, { headers });
+    await citizen.browser.request(
+      'POST',
+      '/api/dossiers',
+      { procedureId: w.procedureId, formData: householdForm() },
+      { headers },
+    );
 
     // when
-    const response = await citizen.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm({ capital: 5 }) }, { headers });
+    const response = await citizen.browser.request(
+      'POST',
+      '/api/dossiers',
+      { procedureId: w.procedureId, formData: householdForm({ capital: 5 }) },
+      { headers },
+    );
 
     // then
     expect(response.statusCode).toBe(409);
@@ -75,7 +101,10 @@ describe('dossier submission', () => {
     const before = await count();
 
     // when
-    const response = await citizen.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm(override) });
+    const response = await citizen.browser.request('POST', '/api/dossiers', {
+      procedureId: w.procedureId,
+      formData: householdForm(override),
+    });
 
     // then
     expect(response.statusCode).toBe(400);
@@ -89,7 +118,10 @@ describe('dossier submission', () => {
     const citizen = await signedIn(w, { roles: ['citizen'] });
     const before = await count();
     // when
-    const response = await citizen.browser.request('POST', '/api/dossiers', { procedureId: '00000000-0000-4000-8000-000000000000', formData: householdForm() });
+    const response = await citizen.browser.request('POST', '/api/dossiers', {
+      procedureId: '00000000-0000-4000-8000-000000000000',
+      formData: householdForm(),
+    });
     // then
     expect(response.statusCode).toBe(404);
     expect(await count()).toBe(before);
@@ -98,16 +130,23 @@ describe('dossier submission', () => {
   it('should store an attachment with its checksum when the file is a PDF, and refuse a disguised executable', async () => {
     // given
     const citizen = await signedIn(w, { roles: ['citizen'] });
-    const created = await citizen.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm() });
+    const created = await citizen.browser.request('POST', '/api/dossiers', {
+      procedureId: w.procedureId,
+      formData: householdForm(),
+    });
     const code = (created.json() as { dossier: { code: string } }).dossier.code;
     const multipart = (name: string, content: Buffer) => {
       const boundary = 'motcua-test-boundary';
       const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
         content,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return citizen.browser.request('POST', `/api/dossiers/${code}/attachments`, payload, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      return citizen.browser.request('POST', `/api/dossiers/${code}/attachments`, payload, {
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
     };
 
     // when

@@ -82,7 +82,9 @@ async function isDeployed(app: FastifyInstance, bpmnProcessId: string): Promise<
 
 /** The application form (form-js schema) of a procedure variant, from the package forms. */
 export function applicationForm(procedure: Procedure, bpmnProcessId: string): unknown {
-  const candidates = procedure.forms.filter((f) => f.fileName.endsWith('.form') || f.mediaType.includes('form+json'));
+  const candidates = procedure.forms.filter(
+    (f) => f.fileName.endsWith('.form') || f.mediaType.includes('form+json'),
+  );
   const parsed = candidates.flatMap((f) => {
     try {
       return [JSON.parse(f.content) as { id?: string }];
@@ -90,11 +92,17 @@ export function applicationForm(procedure: Procedure, bpmnProcessId: string): un
       return [];
     }
   });
-  return parsed.find((s) => s.id === `${bpmnProcessId}-application`) ?? parsed.find((s) => s.id?.endsWith('-application'));
+  return (
+    parsed.find((s) => s.id === `${bpmnProcessId}-application`) ??
+    parsed.find((s) => s.id?.endsWith('-application'))
+  );
 }
 
 /** The fees of the dossier's channel: `online` fees online, `paper` fees at the desk or by post, `all` always. */
-function feeOf(procedure: Procedure, channel: DossierRow['channel']): { feeTiming: 'before' | 'after' | 'none'; feeAmount: number } {
+function feeOf(
+  procedure: Procedure,
+  channel: DossierRow['channel'],
+): { feeTiming: 'before' | 'after' | 'none'; feeAmount: number } {
   const other = channel === 'online' ? 'paper' : 'online';
   const fees = procedure.fees.filter((f) => f.channel !== other && f.amount > 0 && f.timing !== 'none');
   const amount = fees.reduce((s, f) => s + f.amount, 0);
@@ -109,8 +117,16 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !
  * and paper submission existed (stored hashes stay valid); files (sha256 and purpose) and a paper applicant are
  * appended only when present.
  */
-function requestHash(input: SubmissionInput, files: readonly SubmissionFile[], applicant?: PaperApplicant): string {
-  const parts: unknown[] = [input.procedureId, input.variantKey ?? null, Object.entries(input.formData).sort(([a], [b]) => a.localeCompare(b))];
+function requestHash(
+  input: SubmissionInput,
+  files: readonly SubmissionFile[],
+  applicant?: PaperApplicant,
+): string {
+  const parts: unknown[] = [
+    input.procedureId,
+    input.variantKey ?? null,
+    Object.entries(input.formData).sort(([a], [b]) => a.localeCompare(b)),
+  ];
   if (files.length > 0) parts.push(files.map((f) => [f.sha256, f.purpose]));
   if (applicant) parts.push(Object.entries(applicant).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
@@ -144,7 +160,10 @@ export function startVariables(d: DossierRow, procedure: Procedure): Record<stri
 
 async function startInstance(app: FastifyInstance, d: DossierRow, procedure: Procedure): Promise<DossierRow> {
   try {
-    const created = await app.engine.createProcessInstance({ bpmnProcessId: d.bpmn_process_id, variables: startVariables(d, procedure) });
+    const created = await app.engine.createProcessInstance({
+      bpmnProcessId: d.bpmn_process_id,
+      variables: startVariables(d, procedure),
+    });
     const r = await app.pg.query<DossierRow>({
       name: 'motcua_dossier_started',
       text: `WITH link AS (
@@ -152,7 +171,13 @@ async function startInstance(app: FastifyInstance, d: DossierRow, procedure: Pro
                VALUES ($2, $1, $4, $5) ON CONFLICT DO NOTHING)
              UPDATE dossier SET process_instance_key = $2, process_version = $3, lifecycle = 'active', start_error = NULL, updated_at = now()
               WHERE code = $1 RETURNING *`,
-      values: [d.code, created.processInstanceKey, created.version, created.bpmnProcessId, created.processDefinitionKey],
+      values: [
+        d.code,
+        created.processInstanceKey,
+        created.version,
+        created.bpmnProcessId,
+        created.processDefinitionKey,
+      ],
     });
     return r.rows[0] ?? d;
   } catch (e) {
@@ -161,7 +186,12 @@ async function startInstance(app: FastifyInstance, d: DossierRow, procedure: Pro
 }
 
 /** Inserts the dossier with the next code of its agency and day allocated in the same statement (see codeAllocationSql). */
-async function insertDossier(db: Queryable, agencyId: string, at: Date, columns: Record<string, unknown>): Promise<DossierRow> {
+async function insertDossier(
+  db: Queryable,
+  agencyId: string,
+  at: Date,
+  columns: Record<string, unknown>,
+): Promise<DossierRow> {
   const alloc = codeAllocationSql(agencyId, at);
   const names = Object.keys(columns);
   const r = await db.query<DossierRow>(
@@ -176,8 +206,16 @@ async function insertDossier(db: Queryable, agencyId: string, at: Date, columns:
 }
 
 /** The 503 of a failed start or file write: the dossier is marked, a retry with the same key resumes it. */
-async function markStartFailed(app: FastifyInstance, code: string, e: unknown, what: string): Promise<ProblemError> {
-  await app.pg.query(`UPDATE dossier SET lifecycle = 'start-failed', start_error = $2, updated_at = now() WHERE code = $1`, [code, (e as Error).message]);
+async function markStartFailed(
+  app: FastifyInstance,
+  code: string,
+  e: unknown,
+  what: string,
+): Promise<ProblemError> {
+  await app.pg.query(
+    `UPDATE dossier SET lifecycle = 'start-failed', start_error = $2, updated_at = now() WHERE code = $1`,
+    [code, (e as Error).message],
+  );
   return new ProblemError(
     503,
     'Hệ thống chưa thể tiếp nhận hồ sơ lúc này. Vui lòng gửi lại (hồ sơ sẽ không bị tạo trùng).',
@@ -187,7 +225,12 @@ async function markStartFailed(app: FastifyInstance, code: string, e: unknown, w
 }
 
 /** Writes the bytes of the dossier's attachment rows, taken from `files` by sha256 (overwrites: safe to repeat). */
-async function storeFiles(app: FastifyInstance, code: string, rows: readonly AttachmentRow[], files: readonly SubmissionFile[]): Promise<void> {
+async function storeFiles(
+  app: FastifyInstance,
+  code: string,
+  rows: readonly AttachmentRow[],
+  files: readonly SubmissionFile[],
+): Promise<void> {
   try {
     for (const row of rows) {
       const file = files.find((f) => f.sha256 === row.sha256);
@@ -199,19 +242,29 @@ async function storeFiles(app: FastifyInstance, code: string, rows: readonly Att
 }
 
 async function attachmentsOf(app: FastifyInstance, code: string): Promise<AttachmentRow[]> {
-  const r = await app.pg.query<AttachmentRow>(`SELECT * FROM dossier_attachment WHERE dossier_code = $1 ORDER BY created_at, id`, [code]);
+  const r = await app.pg.query<AttachmentRow>(
+    `SELECT * FROM dossier_attachment WHERE dossier_code = $1 ORDER BY created_at, id`,
+    [code],
+  );
   return r.rows;
 }
 
 /** The dossier a submitter already created with `idempotencyKey`, if any. */
-async function findByKey(app: FastifyInstance, submitter: Submitter, idempotencyKey: string): Promise<DossierRow | undefined> {
+async function findByKey(
+  app: FastifyInstance,
+  submitter: Submitter,
+  idempotencyKey: string,
+): Promise<DossierRow | undefined> {
   const r =
     submitter.channel === 'online'
-      ? await app.pg.query<DossierRow>(`SELECT * FROM dossier WHERE applicant_account_id = $1 AND idempotency_key = $2`, [submitter.principal.accountId, idempotencyKey])
-      : await app.pg.query<DossierRow>(`SELECT * FROM dossier WHERE received_by = $1 AND applicant_account_id IS NULL AND idempotency_key = $2`, [
-          submitter.officer.accountId,
-          idempotencyKey,
-        ]);
+      ? await app.pg.query<DossierRow>(
+          `SELECT * FROM dossier WHERE applicant_account_id = $1 AND idempotency_key = $2`,
+          [submitter.principal.accountId, idempotencyKey],
+        )
+      : await app.pg.query<DossierRow>(
+          `SELECT * FROM dossier WHERE received_by = $1 AND applicant_account_id IS NULL AND idempotency_key = $2`,
+          [submitter.officer.accountId, idempotencyKey],
+        );
   return r.rows[0];
 }
 
@@ -285,30 +338,64 @@ async function submit(
     const existing = await findByKey(app, submitter, idempotencyKey);
     if (existing) return replay(app, existing, hash, procedure, files);
   }
-  const variant = input.variantKey ? procedure.variants.find((v) => v.id === input.variantKey) : procedure.variants[0];
+  const variant = input.variantKey
+    ? procedure.variants.find((v) => v.id === input.variantKey)
+    : procedure.variants[0];
   if (!variant) {
-    throw new ProblemError(400, 'Trường hợp thủ tục không hợp lệ.', `Unknown variant ${input.variantKey ?? '(none)'}.`, { code: 'UNKNOWN_VARIANT' });
+    throw new ProblemError(
+      400,
+      'Trường hợp thủ tục không hợp lệ.',
+      `Unknown variant ${input.variantKey ?? '(none)'}.`,
+      { code: 'UNKNOWN_VARIANT' },
+    );
   }
   const online = submitter.channel === 'online';
   // The service level limits what is offered online only: the desk receives paper for any procedure with a process.
   if (online && procedure.serviceLevel < 3) {
-    throw new ProblemError(409, 'Thủ tục này chưa được cung cấp trực tuyến mức độ 3 trở lên.', 'The procedure is not offered online (level 3+).', { code: 'NOT_ONLINE' });
+    throw new ProblemError(
+      409,
+      'Thủ tục này chưa được cung cấp trực tuyến mức độ 3 trở lên.',
+      'The procedure is not offered online (level 3+).',
+      { code: 'NOT_ONLINE' },
+    );
   }
   const schema = applicationForm(procedure, variant.bpmnProcessId);
   if (online && (!schema || !(await isDeployed(app, variant.bpmnProcessId)))) {
-    throw new ProblemError(409, 'Thủ tục này chưa có quy trình điện tử để nộp trực tuyến.', `No deployed process or application form for ${variant.bpmnProcessId}.`, { code: 'NOT_ONLINE' });
+    throw new ProblemError(
+      409,
+      'Thủ tục này chưa có quy trình điện tử để nộp trực tuyến.',
+      `No deployed process or application form for ${variant.bpmnProcessId}.`,
+      { code: 'NOT_ONLINE' },
+    );
   }
   if (!online && !(await isDeployed(app, variant.bpmnProcessId))) {
-    throw new ProblemError(409, 'Thủ tục này chưa có quy trình điện tử để tiếp nhận hồ sơ.', `No deployed process for ${variant.bpmnProcessId}.`, { code: 'NO_PROCESS' });
+    throw new ProblemError(
+      409,
+      'Thủ tục này chưa có quy trình điện tử để tiếp nhận hồ sơ.',
+      `No deployed process for ${variant.bpmnProcessId}.`,
+      { code: 'NO_PROCESS' },
+    );
   }
   // A paper dossier of a procedure without an application form keeps the fields as the officer typed them.
-  const { data, problems } = schema ? validateForm(schema, input.formData) : { data: input.formData, problems: [] };
+  const { data, problems } = schema
+    ? validateForm(schema, input.formData)
+    : { data: input.formData, problems: [] };
   if (problems.length > 0) {
-    throw new ProblemError(400, `Biểu mẫu chưa hợp lệ: ${problems.map((p) => p.message_vi).join(' ')}`, 'The application form is not valid.', { code: 'FORM_INVALID', problems });
+    throw new ProblemError(
+      400,
+      `Biểu mẫu chưa hợp lệ: ${problems.map((p) => p.message_vi).join(' ')}`,
+      'The application form is not valid.',
+      { code: 'FORM_INVALID', problems },
+    );
   }
   const delivery = text(data[START_FIELDS[0]]) ?? (online ? 'online' : 'in-person');
   if (!['in-person', 'post', 'online'].includes(delivery)) {
-    throw new ProblemError(400, 'Hình thức nhận kết quả không hợp lệ.', 'deliveryMethod must be in-person, post or online.', { code: 'FORM_INVALID' });
+    throw new ProblemError(
+      400,
+      'Hình thức nhận kết quả không hợp lệ.',
+      'deliveryMethod must be in-person, post or online.',
+      { code: 'FORM_INVALID' },
+    );
   }
   const secret = generateTrackingSecret();
   const pepper = await trackingPepper(app.pg);
@@ -337,7 +424,17 @@ async function submit(
       dossier = await withTransaction(app.pg, async (client) => {
         const inserted = await insertDossier(client, procedure.agencyCode, new Date(now), columns);
         const uploadedBy = online ? submitter.principal.accountId : submitter.officer.accountId;
-        for (const file of files) attachments.push(await insertAttachment(client, inserted.code, file, planAttachment(inserted.code, file), file.purpose, uploadedBy));
+        for (const file of files)
+          attachments.push(
+            await insertAttachment(
+              client,
+              inserted.code,
+              file,
+              planAttachment(inserted.code, file),
+              file.purpose,
+              uploadedBy,
+            ),
+          );
         return inserted;
       });
     }
@@ -350,10 +447,21 @@ async function submit(
     throw e;
   }
   await storeFiles(app, dossier.code, attachments, files);
-  return { dossier: await startInstance(app, dossier, procedure), attachments, trackingSecret: secret, created: true };
+  return {
+    dossier: await startInstance(app, dossier, procedure),
+    attachments,
+    trackingSecret: secret,
+    created: true,
+  };
 }
 
-async function replay(app: FastifyInstance, existing: DossierRow, hash: string, procedure: Procedure, files: readonly SubmissionFile[]): Promise<Submission> {
+async function replay(
+  app: FastifyInstance,
+  existing: DossierRow,
+  hash: string,
+  procedure: Procedure,
+  files: readonly SubmissionFile[],
+): Promise<Submission> {
   if (existing.request_hash !== hash) {
     throw new ProblemError(
       409,

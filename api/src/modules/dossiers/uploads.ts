@@ -49,7 +49,12 @@ const megabytes = (app: FastifyInstance) => Math.round(app.config.UPLOAD_MAX_BYT
 
 /** 413 for a file over UPLOAD_MAX_BYTES. */
 export function fileTooLarge(app: FastifyInstance, fileName: string): ProblemError {
-  return new ProblemError(413, `Tệp "${fileName}" vượt quá dung lượng cho phép (${megabytes(app)} MB).`, 'File too large.', { code: 'FILE_TOO_LARGE' });
+  return new ProblemError(
+    413,
+    `Tệp "${fileName}" vượt quá dung lượng cho phép (${megabytes(app)} MB).`,
+    'File too large.',
+    { code: 'FILE_TOO_LARGE' },
+  );
 }
 
 /**
@@ -66,9 +71,19 @@ export async function readUpload(app: FastifyInstance, part: MultipartFile): Pro
   if (part.file.truncated) throw fileTooLarge(app, part.filename);
   const type = detectFileType(data);
   if (!type) {
-    throw new ProblemError(415, `Tệp "${part.filename}" không đúng định dạng cho phép (PDF, JPEG, PNG, DOCX, XLSX, ODT).`, 'Unsupported file type.', { code: 'FILE_TYPE' });
+    throw new ProblemError(
+      415,
+      `Tệp "${part.filename}" không đúng định dạng cho phép (PDF, JPEG, PNG, DOCX, XLSX, ODT).`,
+      'Unsupported file type.',
+      { code: 'FILE_TYPE' },
+    );
   }
-  return { fileName: part.filename.slice(0, 255) || `tep.${type.extension}`, data, type, sha256: createHash('sha256').update(data).digest('hex') };
+  return {
+    fileName: part.filename.slice(0, 255) || `tep.${type.extension}`,
+    data,
+    type,
+    sha256: createHash('sha256').update(data).digest('hex'),
+  };
 }
 
 /**
@@ -78,7 +93,12 @@ export async function readUpload(app: FastifyInstance, part: MultipartFile): Pro
 export function multipartProblem(app: FastifyInstance, e: unknown): unknown {
   const code = (e as { code?: string }).code;
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return new ProblemError(413, 'Yêu cầu có quá nhiều tệp hoặc trường dữ liệu (tối đa 10 tệp và 10 trường).', `Too many parts in the multipart request (${code}).`, { code: 'TOO_MANY_PARTS' });
+    return new ProblemError(
+      413,
+      'Yêu cầu có quá nhiều tệp hoặc trường dữ liệu (tối đa 10 tệp và 10 trường).',
+      `Too many parts in the multipart request (${code}).`,
+      { code: 'TOO_MANY_PARTS' },
+    );
   }
   if (code === 'FST_REQ_FILE_TOO_LARGE') return fileTooLarge(app, '');
   return e;
@@ -108,7 +128,17 @@ export async function insertAttachment(
   const r = await db.query<AttachmentRow>(
     `INSERT INTO dossier_attachment (id, dossier_code, file_name, media_type, size_bytes, sha256, storage_key, purpose, uploaded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-    [planned.id, dossierCode, file.fileName, file.type.mediaType, file.data.length, file.sha256, planned.key, purpose, uploadedBy],
+    [
+      planned.id,
+      dossierCode,
+      file.fileName,
+      file.type.mediaType,
+      file.data.length,
+      file.sha256,
+      planned.key,
+      purpose,
+      uploadedBy,
+    ],
   );
   const row = r.rows[0];
   if (!row) throw new Error('attachment insert returned no row');
@@ -144,7 +174,10 @@ const badPart = (vi: string, en: string) => new ProblemError(400, vi, en, { code
  * `readUpload`: 413, 415) and the optional text fields `purpose[<i>]`, the purpose of the i-th file part counted
  * from 0 (`application` when absent; lower-case letters, digits and hyphens). Any other part is refused (400).
  */
-export async function readMultipartSubmission(app: FastifyInstance, request: FastifyRequest): Promise<{ payload: unknown; files: PurposedFile[] }> {
+export async function readMultipartSubmission(
+  app: FastifyInstance,
+  request: FastifyRequest,
+): Promise<{ payload: unknown; files: PurposedFile[] }> {
   let payload: unknown;
   let hasPayload = false;
   const files: UploadedFile[] = [];
@@ -154,13 +187,21 @@ export async function readMultipartSubmission(app: FastifyInstance, request: Fas
       if (part.type === 'file') {
         if (part.fieldname !== 'files') {
           part.file.resume();
-          throw badPart(`Phần tệp "${part.fieldname}" không hợp lệ: tệp đính kèm phải gửi trong trường "files".`, `Unexpected file field ${part.fieldname}; send files as "files".`);
+          throw badPart(
+            `Phần tệp "${part.fieldname}" không hợp lệ: tệp đính kèm phải gửi trong trường "files".`,
+            `Unexpected file field ${part.fieldname}; send files as "files".`,
+          );
         }
         files.push(await readUpload(app, part));
         continue;
       }
       if (part.valueTruncated) {
-        throw new ProblemError(413, `Trường "${part.fieldname}" quá dài.`, `Field ${part.fieldname} is too long.`, { code: 'FIELD_TOO_LARGE' });
+        throw new ProblemError(
+          413,
+          `Trường "${part.fieldname}" quá dài.`,
+          `Field ${part.fieldname} is too long.`,
+          { code: 'FIELD_TOO_LARGE' },
+        );
       }
       const purpose = PURPOSE_FIELD.exec(part.fieldname);
       if (part.fieldname === 'payload') {
@@ -176,21 +217,36 @@ export async function readMultipartSubmission(app: FastifyInstance, request: Fas
         }
       } else if (purpose) {
         const value = String(part.value);
-        if (!PURPOSE_VALUE.test(value)) throw badPart(`Mục đích của tệp "${value}" không hợp lệ.`, `Invalid purpose ${value}: lower-case letters, digits and hyphens.`);
+        if (!PURPOSE_VALUE.test(value))
+          throw badPart(
+            `Mục đích của tệp "${value}" không hợp lệ.`,
+            `Invalid purpose ${value}: lower-case letters, digits and hyphens.`,
+          );
         purposes.set(Number(purpose[1]), value);
       } else {
-        throw badPart(`Trường "${part.fieldname}" không có trong yêu cầu nộp hồ sơ.`, `Unexpected field ${part.fieldname}.`);
+        throw badPart(
+          `Trường "${part.fieldname}" không có trong yêu cầu nộp hồ sơ.`,
+          `Unexpected field ${part.fieldname}.`,
+        );
       }
     }
   } catch (e) {
     const problem = multipartProblem(app, e);
     if (problem instanceof ProblemError) throw problem;
     // Anything else the multipart parser throws (no boundary, a truncated or garbled body) is the client's body.
-    throw badPart('Yêu cầu multipart không đúng định dạng, vui lòng gửi lại.', `Malformed multipart body: ${(e as Error).message}`);
+    throw badPart(
+      'Yêu cầu multipart không đúng định dạng, vui lòng gửi lại.',
+      `Malformed multipart body: ${(e as Error).message}`,
+    );
   }
-  if (!hasPayload) throw badPart('Thiếu trường "payload" chứa nội dung hồ sơ (JSON).', 'The multipart request has no payload field.');
+  if (!hasPayload)
+    throw badPart(
+      'Thiếu trường "payload" chứa nội dung hồ sơ (JSON).',
+      'The multipart request has no payload field.',
+    );
   for (const i of purposes.keys()) {
-    if (i >= files.length) throw badPart(`Trường purpose[${i}] không ứng với tệp nào.`, `purpose[${i}] names no file part.`);
+    if (i >= files.length)
+      throw badPart(`Trường purpose[${i}] không ứng với tệp nào.`, `purpose[${i}] names no file part.`);
   }
   return { payload, files: files.map((f, i) => ({ ...f, purpose: purposes.get(i) ?? 'application' })) };
 }
@@ -202,8 +258,12 @@ export async function readMultipartSubmission(app: FastifyInstance, request: Fas
 export function checkPayload<T>(request: FastifyRequest, schema: TSchema, payload: unknown): T {
   const validate = request.compileValidationSchema(schema as unknown as Record<string, unknown>);
   if (!validate(payload)) {
-    const errors = (validate.errors ?? []).map((e) => `payload${e.instancePath ?? ''} ${e.message ?? ''}`.trim()).join('; ');
-    throw new ProblemError(400, `Dữ liệu không hợp lệ: ${errors}`, `Invalid payload: ${errors}`, { code: 'PAYLOAD_INVALID' });
+    const errors = (validate.errors ?? [])
+      .map((e) => `payload${e.instancePath ?? ''} ${e.message ?? ''}`.trim())
+      .join('; ');
+    throw new ProblemError(400, `Dữ liệu không hợp lệ: ${errors}`, `Invalid payload: ${errors}`, {
+      code: 'PAYLOAD_INVALID',
+    });
   }
   return payload as T;
 }

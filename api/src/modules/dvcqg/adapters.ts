@@ -22,7 +22,8 @@ export function messageOfBody(body: string): string {
       for (const key of ['message', 'Message', 'error_message', 'errorMessage', 'error', 'detail', 'title']) {
         const v = o[key];
         if (typeof v === 'string' && v.trim() !== '') return v.trim().slice(0, MAX_ERROR_CHARS);
-        if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') return String((v as { message: string }).message).slice(0, MAX_ERROR_CHARS);
+        if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string')
+          return String((v as { message: string }).message).slice(0, MAX_ERROR_CHARS);
       }
     }
   } catch {
@@ -59,11 +60,16 @@ export class HttpDvcqgClient implements DvcqgClient {
       if (err.name === 'TimeoutError' || err.name === 'AbortError') {
         throw new DvcqgSyncError(`Cổng DVCQG không phản hồi trong ${this.timeoutMs} ms.`);
       }
-      throw new DvcqgSyncError(`Không kết nối được Cổng DVCQG: ${err.cause?.code ?? err.cause?.message ?? err.message}.`);
+      throw new DvcqgSyncError(
+        `Không kết nối được Cổng DVCQG: ${err.cause?.code ?? err.cause?.message ?? err.message}.`,
+      );
     }
     const body = await response.text().catch(() => '');
     if (response.status < 200 || response.status > 299) {
-      throw new DvcqgSyncError(`Cổng DVCQG từ chối (HTTP ${response.status}): ${messageOfBody(body)}`, response.status);
+      throw new DvcqgSyncError(
+        `Cổng DVCQG từ chối (HTTP ${response.status}): ${messageOfBody(body)}`,
+        response.status,
+      );
     }
   }
 }
@@ -80,7 +86,12 @@ export class RecordingDvcqgClient implements DvcqgClient {
   async push(payload: DvcqgSyncPayload): Promise<void> {
     await this.db.query(
       `INSERT INTO dvcqg_sync_record (dossier_code, history_ids, payload, recorded_at) VALUES ($1, $2::bigint[], $3, $4)`,
-      [payload.dossier.code, payload.history.map((h) => h.id), JSON.stringify(payload), new Date(this.clock.now())],
+      [
+        payload.dossier.code,
+        payload.history.map((h) => h.id),
+        JSON.stringify(payload),
+        new Date(this.clock.now()),
+      ],
     );
   }
 }

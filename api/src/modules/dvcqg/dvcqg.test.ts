@@ -7,7 +7,15 @@ import { givenAccount } from '../../testing/fixtures';
 import { TestBrowser } from '../../testing/http-client';
 import { recordStatus } from '../dossiers/status';
 import type { DossierStatusCode } from '../../domain/statuses';
-import { DvcqgSender, HttpDvcqgClient, RecordingDvcqgClient, maskIdNumber, messageOfBody, startDvcqgSync, type DvcqgSyncPayload } from './index';
+import {
+  DvcqgSender,
+  HttpDvcqgClient,
+  RecordingDvcqgClient,
+  maskIdNumber,
+  messageOfBody,
+  startDvcqgSync,
+  type DvcqgSyncPayload,
+} from './index';
 
 /** A local HTTP server standing for DVCQG: records what it accepted; fails for the dossiers in `failFor`. */
 interface FakePortal {
@@ -22,7 +30,13 @@ interface FakePortal {
 }
 
 async function givenPortal(): Promise<FakePortal> {
-  const portal = { accepted: [], requests: [], failFor: new Set<string>(), delayMs: 0, silent: false } as unknown as FakePortal;
+  const portal = {
+    accepted: [],
+    requests: [],
+    failFor: new Set<string>(),
+    delayMs: 0,
+    silent: false,
+  } as unknown as FakePortal;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -32,7 +46,9 @@ async function givenPortal(): Promise<FakePortal> {
       portal.requests.push({ authorization: req.headers.authorization, code: payload.dossier.code });
       setTimeout(() => {
         if (portal.failFor.has(payload.dossier.code)) {
-          res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error_code: -1, message: 'Lỗi hệ thống, vui lòng thử lại sau' }));
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error_code: -1, message: 'Lỗi hệ thống, vui lòng thử lại sau' }));
           return;
         }
         portal.accepted.push(payload);
@@ -42,10 +58,11 @@ async function givenPortal(): Promise<FakePortal> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   portal.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dvcqg/dong-bo-ho-so`;
-  portal.close = () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  portal.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return portal;
 }
 
@@ -78,7 +95,12 @@ describe('DVCQG sync sender', () => {
   afterEach(async () => portal.close());
 
   const httpSender = (options: Partial<ConstructorParameters<typeof DvcqgSender>[0]> = {}) =>
-    new DvcqgSender({ pool: t.app.pg, clock: t.clock, client: new HttpDvcqgClient(portal.url, 'test-token', 2_000), ...options });
+    new DvcqgSender({
+      pool: t.app.pg,
+      clock: t.clock,
+      client: new HttpDvcqgClient(portal.url, 'test-token', 2_000),
+      ...options,
+    });
 
   /** A dossier with the given status transitions recorded through recordStatus (the workers' path). */
   async function givenDossier(statuses: DossierStatusCode[], idNumber = '082201000123'): Promise<string> {
@@ -97,17 +119,42 @@ describe('DVCQG sync sender', () => {
 
   async function addStatuses(code: string, statuses: DossierStatusCode[]): Promise<void> {
     for (const status of statuses) {
-      await recordStatus(t.app.pg, { dossierCode: code, status, at: new Date(t.clock.now() + seq * 1000), elementId: `step-${status}`, actor: 'Lê Văn Tâm', jobKey: randomUUID() });
+      await recordStatus(t.app.pg, {
+        dossierCode: code,
+        status,
+        at: new Date(t.clock.now() + seq * 1000),
+        elementId: `step-${status}`,
+        actor: 'Lê Văn Tâm',
+        jobKey: randomUUID(),
+      });
     }
   }
 
   const pendingOf = async (code: string) =>
-    Number((await t.app.pg.query<{ n: string }>(`SELECT count(*) AS n FROM dossier_history WHERE dossier_code = $1 AND dvcqg_synced_at IS NULL`, [code])).rows[0]!.n);
+    Number(
+      (
+        await t.app.pg.query<{ n: string }>(
+          `SELECT count(*) AS n FROM dossier_history WHERE dossier_code = $1 AND dvcqg_synced_at IS NULL`,
+          [code],
+        )
+      ).rows[0]!.n,
+    );
   const stateOf = async (code: string) =>
-    (await t.app.pg.query<{ attempts: number; next_attempt_at: Date | null; last_error: string | null }>(`SELECT attempts, next_attempt_at, last_error FROM dvcqg_sync_state WHERE dossier_code = $1`, [code])).rows[0];
+    (
+      await t.app.pg.query<{ attempts: number; next_attempt_at: Date | null; last_error: string | null }>(
+        `SELECT attempts, next_attempt_at, last_error FROM dvcqg_sync_state WHERE dossier_code = $1`,
+        [code],
+      )
+    ).rows[0];
   const historyIds = async (code: string) =>
-    (await t.app.pg.query<{ id: string }>(`SELECT id FROM dossier_history WHERE dossier_code = $1 ORDER BY id`, [code])).rows.map((r) => String(r.id));
-  const acceptedIds = (code: string) => portal.accepted.filter((p) => p.dossier.code === code).flatMap((p) => p.history.map((h) => h.id));
+    (
+      await t.app.pg.query<{ id: string }>(
+        `SELECT id FROM dossier_history WHERE dossier_code = $1 ORDER BY id`,
+        [code],
+      )
+    ).rows.map((r) => String(r.id));
+  const acceptedIds = (code: string) =>
+    portal.accepted.filter((p) => p.dossier.code === code).flatMap((p) => p.history.map((h) => h.id));
 
   it('should push each dossier with its entries in order, 5, 6 and 8 sent as 9, and mark them synced', async () => {
     // given
@@ -125,7 +172,12 @@ describe('DVCQG sync sender', () => {
     expect(pa.history.map((h) => h.id)).toEqual(await historyIds(a));
     expect(pa.history[0]).toMatchObject({ actor: 'Lê Văn Tâm', step: 'step-1' });
     expect(pa.dossier).toMatchObject({
-      code: a, procedureNationalCode: NATIONAL_CODE, agencyCode: AGENCY, channel: 'online', channelCode: 2, status: 10,
+      code: a,
+      procedureNationalCode: NATIONAL_CODE,
+      agencyCode: AGENCY,
+      channel: 'online',
+      channelCode: 2,
+      status: 10,
       applicant: { type: 'citizen', name: 'Nguyễn Thị Hồng Nhung', idNumber: '082201000123' },
     });
     expect(pa.dossier.receivedAt).not.toBeNull();
@@ -192,7 +244,9 @@ describe('DVCQG sync sender', () => {
     // then: every entry of a arrived once, in order, with 5 sent as 9; the state is clean
     expect(recovered).toEqual({ pushed: 1, entries: 4, failed: 0 });
     expect(acceptedIds(a)).toEqual(await historyIds(a));
-    expect(portal.accepted.filter((p) => p.dossier.code === a).flatMap((p) => p.history.map((h) => h.status))).toEqual([1, 2, 4, 9]);
+    expect(
+      portal.accepted.filter((p) => p.dossier.code === a).flatMap((p) => p.history.map((h) => h.status)),
+    ).toEqual([1, 2, 4, 9]);
     expect(acceptedIds(b)).toEqual(await historyIds(b));
     expect(await pendingOf(a)).toBe(0);
     expect(await stateOf(a)).toMatchObject({ attempts: 0, next_attempt_at: null, last_error: null });
@@ -203,14 +257,31 @@ describe('DVCQG sync sender', () => {
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) codes.push(await givenDossier([1, 2, 4, 5, 4, 9, 10]));
     portal.delayMs = 15;
-    const pools = [new pg.Pool({ connectionString: t.databaseUrl, max: 4 }), new pg.Pool({ connectionString: t.databaseUrl, max: 4 })];
-    const senders = pools.map((pool) => new DvcqgSender({ pool, clock: t.clock, client: new HttpDvcqgClient(portal.url, 'test-token', 2_000), entriesPerPush: 2, dossiersPerRun: 4, parallel: 3 }));
+    const pools = [
+      new pg.Pool({ connectionString: t.databaseUrl, max: 4 }),
+      new pg.Pool({ connectionString: t.databaseUrl, max: 4 }),
+    ];
+    const senders = pools.map(
+      (pool) =>
+        new DvcqgSender({
+          pool,
+          clock: t.clock,
+          client: new HttpDvcqgClient(portal.url, 'test-token', 2_000),
+          entriesPerPush: 2,
+          dossiersPerRun: 4,
+          parallel: 3,
+        }),
+    );
 
     try {
       // when
       for (let round = 0; round < 50; round++) {
         const results = await Promise.all(senders.map((s) => s.runOnce()));
-        if (results.every((r) => r.pushed === 0) && (await Promise.all(codes.map(pendingOf))).every((n) => n === 0)) break;
+        if (
+          results.every((r) => r.pushed === 0) &&
+          (await Promise.all(codes.map(pendingOf))).every((n) => n === 0)
+        )
+          break;
       }
     } finally {
       await Promise.all(pools.map((p) => p.end()));
@@ -230,7 +301,11 @@ describe('DVCQG sync sender', () => {
     // given
     const code = await givenDossier([1]);
     portal.silent = true;
-    const sender = new DvcqgSender({ pool: t.app.pg, clock: t.clock, client: new HttpDvcqgClient(portal.url, undefined, 200) });
+    const sender = new DvcqgSender({
+      pool: t.app.pg,
+      clock: t.clock,
+      client: new HttpDvcqgClient(portal.url, undefined, 200),
+    });
 
     // when
     const result = await sender.runOnce();
@@ -247,8 +322,14 @@ describe('DVCQG sync sender', () => {
     const failing = await givenDossier([1]);
     portal.failFor.add(failing);
     await httpSender().runOnce(); // pushes `recorded` to the portal too: make it pending again for the record adapter
-    await t.app.pg.query(`UPDATE dossier_history SET dvcqg_synced_at = NULL WHERE dossier_code = $1`, [recorded]);
-    const result = await new DvcqgSender({ pool: t.app.pg, clock: t.clock, client: new RecordingDvcqgClient(t.app.pg, t.clock) }).runOnce();
+    await t.app.pg.query(`UPDATE dossier_history SET dvcqg_synced_at = NULL WHERE dossier_code = $1`, [
+      recorded,
+    ]);
+    const result = await new DvcqgSender({
+      pool: t.app.pg,
+      clock: t.clock,
+      client: new RecordingDvcqgClient(t.app.pg, t.clock),
+    }).runOnce();
     expect(result).toEqual({ pushed: 1, entries: 3, failed: 0 });
     const account = await givenAccount(t.app, { roles: ['admin'], prefix: 'dvcqg' });
     const admin = new TestBrowser(t.app, '10.7.7.7');
@@ -260,17 +341,34 @@ describe('DVCQG sync sender', () => {
     // then
     expect(response.statusCode).toBe(200);
     const body = response.json() as {
-      adapter: string; target: string | null; pendingEntries: number; pendingDossiers: number;
+      adapter: string;
+      target: string | null;
+      pendingEntries: number;
+      pendingDossiers: number;
       failing: { dossierCode: string; attempts: number; lastError: string; pendingEntries: number }[];
       recorded: { dossierCode: string; historyIds: string[]; payload: DvcqgSyncPayload }[];
     };
     expect(body).toMatchObject({ adapter: 'record', target: null, pendingEntries: 1, pendingDossiers: 1 });
-    expect(body.failing).toEqual([expect.objectContaining({ dossierCode: failing, attempts: 1, pendingEntries: 1, lastError: expect.stringContaining('HTTP 500') })]);
+    expect(body.failing).toEqual([
+      expect.objectContaining({
+        dossierCode: failing,
+        attempts: 1,
+        pendingEntries: 1,
+        lastError: expect.stringContaining('HTTP 500'),
+      }),
+    ]);
     const mine = body.recorded.find((r) => r.dossierCode === recorded)!;
     expect(mine.historyIds).toEqual(await historyIds(recorded));
     expect(mine.payload.history.map((h) => h.status)).toEqual([1, 2, 9]);
-    expect(mine.payload.dossier.applicant).toEqual({ type: 'citizen', name: 'Nguyễn Thị Hồng Nhung', idNumber: '082******777' });
-    const stored = await t.app.pg.query<{ payload: DvcqgSyncPayload }>(`SELECT payload FROM dvcqg_sync_record WHERE dossier_code = $1`, [recorded]);
+    expect(mine.payload.dossier.applicant).toEqual({
+      type: 'citizen',
+      name: 'Nguyễn Thị Hồng Nhung',
+      idNumber: '082******777',
+    });
+    const stored = await t.app.pg.query<{ payload: DvcqgSyncPayload }>(
+      `SELECT payload FROM dvcqg_sync_record WHERE dossier_code = $1`,
+      [recorded],
+    );
     expect(stored.rows[0]!.payload.dossier.applicant.idNumber).toBe('082201000777');
   });
 
@@ -288,7 +386,10 @@ describe('DVCQG sync sender', () => {
     expect((await (await browserFor(['citizen'])).get('/api/admin/dvcqg-sync')).statusCode).toBe(403);
     expect((await (await browserFor(['analyst'])).get('/api/admin/dvcqg-sync')).statusCode).toBe(403);
     expect((await (await browserFor(['manager'])).get('/api/admin/dvcqg-sync')).statusCode).toBe(200);
-    const officer = await givenAccount(t.app, { memberships: [{ agencyCode: AGENCY, role: 'one-stop' }], prefix: 'dvcqg' });
+    const officer = await givenAccount(t.app, {
+      memberships: [{ agencyCode: AGENCY, role: 'one-stop' }],
+      prefix: 'dvcqg',
+    });
     const browser = new TestBrowser(t.app, '10.7.7.9');
     await browser.login(officer.username, officer.password);
     expect((await browser.get('/api/admin/dvcqg-sync')).statusCode).toBe(403);
@@ -330,7 +431,13 @@ describe('DVCQG helpers', () => {
   });
 
   it('should double the back-off up to the maximum', () => {
-    const sender = new DvcqgSender({ pool: {} as pg.Pool, clock: { now: () => 0, onChange: () => () => {} }, client: { kind: 'record', push: async () => {} }, backOffBaseMs: 1_000, backOffMaxMs: 5_000 });
+    const sender = new DvcqgSender({
+      pool: {} as pg.Pool,
+      clock: { now: () => 0, onChange: () => () => {} },
+      client: { kind: 'record', push: async () => {} },
+      backOffBaseMs: 1_000,
+      backOffMaxMs: 5_000,
+    });
     expect([1, 2, 3, 4, 10].map((n) => sender.backOffMs(n))).toEqual([1_000, 2_000, 4_000, 5_000, 5_000]);
   });
 });

@@ -77,11 +77,14 @@ export async function dvcqgRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: ['admin', 'manager'] },
       schema: {
         tags: ['admin'],
-        summary: 'DVCQG sync: pending entries, failing dossiers with their last error, recorded payloads (record adapter)',
+        summary:
+          'DVCQG sync: pending entries, failing dossiers with their last error, recorded payloads (record adapter)',
         querystring: Type.Object(
           {
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-            dossier: Type.Optional(Type.String({ maxLength: 60, pattern: '^[A-Za-z0-9.-]+$', description: 'Mã hồ sơ' })),
+            dossier: Type.Optional(
+              Type.String({ maxLength: 60, pattern: '^[A-Za-z0-9.-]+$', description: 'Mã hồ sơ' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -92,7 +95,12 @@ export async function dvcqgRoutes(fastify: FastifyInstance): Promise<void> {
       // The validator coerces a very long number to Infinity and lets it through: refuse it here.
       const limit = request.query.limit ?? 20;
       if (!Number.isSafeInteger(limit)) {
-        throw new ProblemError(400, 'Tham số limit phải là số nguyên từ 1 đến 200.', 'limit must be an integer from 1 to 200.', { code: 'BAD_LIMIT' });
+        throw new ProblemError(
+          400,
+          'Tham số limit phải là số nguyên từ 1 đến 200.',
+          'limit must be an integer from 1 to 200.',
+          { code: 'BAD_LIMIT' },
+        );
       }
       const dossier = request.query.dossier ?? null;
       const adapter: 'http' | 'record' = app.config.DVCQG_SYNC_URL ? 'http' : 'record';
@@ -101,7 +109,14 @@ export async function dvcqgRoutes(fastify: FastifyInstance): Promise<void> {
            FROM dossier_history WHERE dvcqg_synced_at IS NULL AND ($1::text IS NULL OR dossier_code = $1)`,
         [dossier],
       );
-      const failing = await app.pg.query<{ dossier_code: string; attempts: number; last_error: string | null; last_attempt_at: Date | null; next_attempt_at: Date | null; pending: string }>(
+      const failing = await app.pg.query<{
+        dossier_code: string;
+        attempts: number;
+        last_error: string | null;
+        last_attempt_at: Date | null;
+        next_attempt_at: Date | null;
+        pending: string;
+      }>(
         `SELECT s.dossier_code, s.attempts, s.last_error, s.last_attempt_at, s.next_attempt_at,
                 (SELECT count(*) FROM dossier_history h WHERE h.dossier_code = s.dossier_code AND h.dvcqg_synced_at IS NULL) AS pending
            FROM dvcqg_sync_state s
@@ -110,13 +125,20 @@ export async function dvcqgRoutes(fastify: FastifyInstance): Promise<void> {
           LIMIT $2`,
         [dossier, limit],
       );
-      const recorded = adapter === 'record'
-        ? await app.pg.query<{ id: string; dossier_code: string; recorded_at: Date; history_ids: string[]; payload: DvcqgSyncPayload }>(
-            `SELECT id, dossier_code, recorded_at, history_ids, payload FROM dvcqg_sync_record
+      const recorded =
+        adapter === 'record'
+          ? await app.pg.query<{
+              id: string;
+              dossier_code: string;
+              recorded_at: Date;
+              history_ids: string[];
+              payload: DvcqgSyncPayload;
+            }>(
+              `SELECT id, dossier_code, recorded_at, history_ids, payload FROM dvcqg_sync_record
               WHERE $1::text IS NULL OR dossier_code = $1 ORDER BY recorded_at DESC, id DESC LIMIT $2`,
-            [dossier, limit],
-          )
-        : { rows: [] };
+              [dossier, limit],
+            )
+          : { rows: [] };
       const p = pending.rows[0]!;
       return {
         adapter,
@@ -137,7 +159,16 @@ export async function dvcqgRoutes(fastify: FastifyInstance): Promise<void> {
           dossierCode: r.dossier_code,
           recordedAt: r.recorded_at.toISOString(),
           historyIds: r.history_ids.map(String),
-          payload: { ...r.payload, dossier: { ...r.payload.dossier, applicant: { ...r.payload.dossier.applicant, idNumber: maskIdNumber(r.payload.dossier.applicant.idNumber) } } },
+          payload: {
+            ...r.payload,
+            dossier: {
+              ...r.payload.dossier,
+              applicant: {
+                ...r.payload.dossier.applicant,
+                idNumber: maskIdNumber(r.payload.dossier.applicant.idNumber),
+              },
+            },
+          },
         })),
       };
     },

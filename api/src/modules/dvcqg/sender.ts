@@ -186,7 +186,9 @@ export class DvcqgSender {
   /** Pushes the dossier's oldest unsynchronised entries: their count, 0 when skipped, or 'failed'. */
   private async syncDossier(code: string): Promise<number | 'failed'> {
     // The state row is the dossier's lock: create it outside the transaction (a short insert, never held).
-    await this.pool.query(`INSERT INTO dvcqg_sync_state (dossier_code) VALUES ($1) ON CONFLICT DO NOTHING`, [code]);
+    await this.pool.query(`INSERT INTO dvcqg_sync_state (dossier_code) VALUES ($1) ON CONFLICT DO NOTHING`, [
+      code,
+    ]);
     const db = await this.pool.connect();
     try {
       await db.query('BEGIN');
@@ -204,15 +206,16 @@ export class DvcqgSender {
             [code, this.entriesPerPush],
           )
         : undefined;
-      const dossier = entries && entries.rows.length > 0
-        ? await db.query<DossierRow>(
-            `SELECT d.code, p.national_code, d.procedure_name, d.agency_code, d.applicant_type, d.applicant_name,
+      const dossier =
+        entries && entries.rows.length > 0
+          ? await db.query<DossierRow>(
+              `SELECT d.code, p.national_code, d.procedure_name, d.agency_code, d.applicant_type, d.applicant_name,
                     d.applicant_id_number, d.submitted_at, d.received_at, d.appointment_at, d.due_at, d.finished_at,
                     d.returned_at, d.channel
                FROM dossier d LEFT JOIN procedure p ON p.id = d.procedure_id WHERE d.code = $1`,
-            [code],
-          )
-        : undefined;
+              [code],
+            )
+          : undefined;
       const d = dossier?.rows[0];
       if (!locked || !entries || !d) {
         // Another sender holds the dossier, it is backing off, or nothing is left to send.
@@ -226,13 +229,22 @@ export class DvcqgSender {
         const at = this.clock.now();
         await db.query(
           `UPDATE dvcqg_sync_state SET attempts = $2, next_attempt_at = $3, last_error = $4, last_attempt_at = $5 WHERE dossier_code = $1`,
-          [code, attempts, new Date(at + this.backOffMs(attempts)), String((e as Error).message ?? e).slice(0, 1000), new Date(at)],
+          [
+            code,
+            attempts,
+            new Date(at + this.backOffMs(attempts)),
+            String((e as Error).message ?? e).slice(0, 1000),
+            new Date(at),
+          ],
         );
         await db.query('COMMIT');
         return 'failed';
       }
       const at = new Date(this.clock.now());
-      await db.query(`UPDATE dossier_history SET dvcqg_synced_at = $2 WHERE id = ANY($1::bigint[])`, [entries.rows.map((r) => r.id), at]);
+      await db.query(`UPDATE dossier_history SET dvcqg_synced_at = $2 WHERE id = ANY($1::bigint[])`, [
+        entries.rows.map((r) => r.id),
+        at,
+      ]);
       await db.query(
         `UPDATE dvcqg_sync_state SET attempts = 0, next_attempt_at = NULL, last_error = NULL, last_attempt_at = $2, last_synced_at = $2
           WHERE dossier_code = $1`,

@@ -32,7 +32,8 @@ describe('route access guard', () => {
     const app = Fastify();
     installAccessGuard(app);
     // when
-    const register = () => app.get('/api/x', { config: { access: ['superuser' as 'admin'] } }, async () => ({}));
+    const register = () =>
+      app.get('/api/x', { config: { access: ['superuser' as 'admin'] } }, async () => ({}));
     // then
     expect(register).toThrow('unknown access rules: superuser');
     await app.close().catch(() => undefined);
@@ -87,13 +88,19 @@ describe('role checks on the real app', () => {
       memberships: [{ agencyCode: '000.00.05.H58', role: 'specialist' }],
     });
     const id = created.json().id as string;
-    const patched = await browser.request('PATCH', `/api/admin/users/${id}`, { unlock: true, email: 'cv@tiengiang.gov.vn' });
+    const patched = await browser.request('PATCH', `/api/admin/users/${id}`, {
+      unlock: true,
+      email: 'cv@tiengiang.gov.vn',
+    });
     const typo = await browser.request('PATCH', `/api/admin/users/${id}`, { rolez: ['admin'] });
     // then
     expect(created.statusCode).toBe(201);
     expect(created.json()).not.toHaveProperty('passwordHash');
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ email: 'cv@tiengiang.gov.vn', memberships: [{ agencyCode: '000.00.05.H58', role: 'specialist' }] });
+    expect(patched.json()).toMatchObject({
+      email: 'cv@tiengiang.gov.vn',
+      memberships: [{ agencyCode: '000.00.05.H58', role: 'specialist' }],
+    });
     expect(typo.statusCode).toBe(400);
   });
 
@@ -101,10 +108,16 @@ describe('role checks on the real app', () => {
     // given
     await t.app.ready();
     // when
-    const spec = t.app.swagger() as { paths: Record<string, Record<string, { tags?: string[]; responses?: object }>> };
+    const spec = t.app.swagger() as {
+      paths: Record<string, Record<string, { tags?: string[]; responses?: object }>>;
+    };
     // then
-    const operations = Object.entries(spec.paths).flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => ({ id: `${m} ${p}`, op })));
-    const undocumented = operations.filter(({ id, op }) => id.includes('/api/') && (!op.tags?.length || !op.responses));
+    const operations = Object.entries(spec.paths).flatMap(([p, ops]) =>
+      Object.entries(ops).map(([m, op]) => ({ id: `${m} ${p}`, op })),
+    );
+    const undocumented = operations.filter(
+      ({ id, op }) => id.includes('/api/') && (!op.tags?.length || !op.responses),
+    );
     expect(operations.length).toBeGreaterThan(15);
     expect(undocumented.map((o) => o.id)).toEqual([]);
   });

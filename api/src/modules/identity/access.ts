@@ -31,7 +31,9 @@ export function checkAccess(request: FastifyRequest, rules: readonly AccessRule[
   if (rules.includes('public')) return;
   const principal = request.principal;
   if (!principal) {
-    throw new ProblemError(401, 'Vui lòng đăng nhập để tiếp tục.', 'Sign in to continue.', { code: 'UNAUTHENTICATED' });
+    throw new ProblemError(401, 'Vui lòng đăng nhập để tiếp tục.', 'Sign in to continue.', {
+      code: 'UNAUTHENTICATED',
+    });
   }
   if (rules.includes('authenticated')) return;
   if (!rules.some((rule) => principal.roles.includes(rule as Role))) {
@@ -61,15 +63,22 @@ export function guardRoute(route: RouteOptions): void {
   const access = route.config?.access;
   if (!route.url.startsWith('/api')) {
     if (access === undefined && methodsOf(route).every((m) => SAFE_METHODS.has(m))) return;
-    if (access === undefined) throw new Error(`Route ${where} changes state outside /api without config.access`);
+    if (access === undefined)
+      throw new Error(`Route ${where} changes state outside /api without config.access`);
   }
   if (!access || access.length === 0) {
-    throw new Error(`Route ${where} must declare who may call it: config: { access: ['public'] } or a list of roles`);
+    throw new Error(
+      `Route ${where} must declare who may call it: config: { access: ['public'] } or a list of roles`,
+    );
   }
   const unknown = access.filter((rule) => !ACCESS_RULES.includes(rule));
   if (unknown.length > 0) throw new Error(`Route ${where} names unknown access rules: ${unknown.join(', ')}`);
   // Exposed HEAD routes reuse the GET route's options: attach the check only once.
-  const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+  const existing = route.onRequest
+    ? Array.isArray(route.onRequest)
+      ? route.onRequest
+      : [route.onRequest]
+    : [];
   if (existing.some((h) => attached.has(h))) return;
   const hook = authorize(...access);
   attached.add(hook);

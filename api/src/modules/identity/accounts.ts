@@ -8,19 +8,33 @@ import { closeOtherSessions } from './sessions.js';
 import type { AccountCreate, AccountUpdate } from './schemas.js';
 
 function conflict(what: string, en: string): ProblemError {
-  return new ProblemError(409, `${what} đã được sử dụng cho tài khoản khác.`, `${en} is already used by another account.`, {
-    code: 'ACCOUNT_CONFLICT',
-  });
+  return new ProblemError(
+    409,
+    `${what} đã được sử dụng cho tài khoản khác.`,
+    `${en} is already used by another account.`,
+    {
+      code: 'ACCOUNT_CONFLICT',
+    },
+  );
 }
 
-async function assertUnique(em: EntityManager, input: { username?: string; citizenId?: string | null }, selfId?: string) {
+async function assertUnique(
+  em: EntityManager,
+  input: { username?: string; citizenId?: string | null },
+  selfId?: string,
+) {
   const conn = em.getConnection();
   if (input.username) {
-    const rows = await conn.execute<{ id: string }[]>('SELECT id FROM account WHERE lower(username) = lower(?)', [input.username]);
+    const rows = await conn.execute<{ id: string }[]>(
+      'SELECT id FROM account WHERE lower(username) = lower(?)',
+      [input.username],
+    );
     if (rows.some((r) => r.id !== selfId)) throw conflict('Tên đăng nhập', 'The username');
   }
   if (input.citizenId) {
-    const rows = await conn.execute<{ id: string }[]>('SELECT id FROM account WHERE citizen_id = ?', [input.citizenId]);
+    const rows = await conn.execute<{ id: string }[]>('SELECT id FROM account WHERE citizen_id = ?', [
+      input.citizenId,
+    ]);
     if (rows.some((r) => r.id !== selfId)) throw conflict('Số căn cước', 'The citizen ID');
   }
 }
@@ -31,7 +45,11 @@ function dedupe(memberships: Membership[]): Membership[] {
 }
 
 /** Creates an account with a hashed password; enforces the password policy and unique username/CCCD. */
-export async function createAccount(em: EntityManager, input: AccountCreate, options: { skipPolicy?: boolean } = {}) {
+export async function createAccount(
+  em: EntityManager,
+  input: AccountCreate,
+  options: { skipPolicy?: boolean } = {},
+) {
   if (!options.skipPolicy) assertPasswordPolicy(input.password, input.username);
   await assertUnique(em, input);
   const account = em.create(AccountSchema, {
@@ -50,7 +68,11 @@ export async function createAccount(em: EntityManager, input: AccountCreate, opt
 }
 
 /** Applies an admin's changes; disabling or resetting the password ends the account's sessions. */
-export async function updateAccount(em: EntityManager, account: Account, input: AccountUpdate): Promise<Account> {
+export async function updateAccount(
+  em: EntityManager,
+  account: Account,
+  input: AccountUpdate,
+): Promise<Account> {
   await assertUnique(em, { citizenId: input.citizenId }, account.id);
   if (input.fullName !== undefined) account.fullName = input.fullName;
   if (input.email !== undefined) account.email = input.email;
@@ -116,7 +138,15 @@ export async function listAccounts(
     ORDER BY created_at DESC, username LIMIT ? OFFSET ?`;
   const rows = await em
     .getConnection()
-    .execute<{ id: string; total: string }[]>(sql, [...params, query.pageSize, (query.page - 1) * query.pageSize]);
-  const items = await em.find(AccountSchema, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: 'desc', username: 'asc' } });
+    .execute<{ id: string; total: string }[]>(sql, [
+      ...params,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    ]);
+  const items = await em.find(
+    AccountSchema,
+    { id: { $in: rows.map((r) => r.id) } },
+    { orderBy: { createdAt: 'desc', username: 'asc' } },
+  );
   return { items, total: Number(rows[0]?.total ?? 0) };
 }

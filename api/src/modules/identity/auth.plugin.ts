@@ -34,7 +34,12 @@ export function cookieOptions(request: FastifyRequest, security: SecurityOptions
 }
 
 /** Sets the CSRF cookie (and remembers it on the request). */
-export function issueCsrf(request: FastifyRequest, reply: FastifyReply, security: SecurityOptions, token: string): void {
+export function issueCsrf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  security: SecurityOptions,
+  token: string,
+): void {
   request.csrfToken = token;
   void reply.setCookie(CSRF_COOKIE, token, cookieOptions(request, security, false));
 }
@@ -87,7 +92,11 @@ export const authPlugin = fp<{ security: SecurityOptions }>(
       if (expected && held !== expected) issueCsrf(request, reply, security, expected);
       else if (held) request.csrfToken = held;
       else issueCsrf(request, reply, security, randomToken());
-      if (isUnsafeMethod(request.method) && request.url.startsWith('/api') && request.routeOptions.config?.csrf !== false) {
+      if (
+        isUnsafeMethod(request.method) &&
+        request.url.startsWith('/api') &&
+        request.routeOptions.config?.csrf !== false
+      ) {
         assertCsrf(request);
       }
     });

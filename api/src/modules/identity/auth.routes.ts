@@ -8,7 +8,13 @@ import { assertPasswordPolicy, hashPassword, verifyPassword } from './password.j
 import { principalOf } from './principal.js';
 import { CsrfAnswer, Done, LoginBody, Me, PasswordChangeBody, Problem, type MeBody } from './schemas.js';
 import { SESSION_COOKIE } from './security.js';
-import { closeOtherSessions, closeSession, openSession, purgeExpiredSessions, randomToken } from './sessions.js';
+import {
+  closeOtherSessions,
+  closeSession,
+  openSession,
+  purgeExpiredSessions,
+  randomToken,
+} from './sessions.js';
 import type { SignInResult } from './identity-provider.js';
 
 function meOf(account: Account, csrfToken: string): MeBody {
@@ -39,7 +45,9 @@ export function refuse(result: Exclude<SignInResult, { ok: true }>): ProblemErro
     );
   }
   if (result.reason === 'disabled') {
-    return new ProblemError(403, 'Tài khoản đã bị vô hiệu hóa.', 'This account is disabled.', { code: 'DISABLED' });
+    return new ProblemError(403, 'Tài khoản đã bị vô hiệu hóa.', 'This account is disabled.', {
+      code: 'DISABLED',
+    });
   }
   return new ProblemError(401, 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.', {
     code: 'INVALID_CREDENTIALS',
@@ -97,7 +105,11 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     '/auth/csrf',
     {
       config: { access: ['public'] },
-      schema: { tags: ['auth'], summary: 'Get the CSRF token (also set as the `csrf` cookie)', response: { 200: CsrfAnswer } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Get the CSRF token (also set as the `csrf` cookie)',
+        response: { 200: CsrfAnswer },
+      },
     },
     async (request) => ({ csrfToken: request.csrfToken }),
   );
@@ -139,7 +151,11 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     '/auth/logout',
     {
       config: { access: ['public'] },
-      schema: { tags: ['auth'], summary: 'Sign out: ends this session and clears its cookie', response: { 200: Done, 403: Problem } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends this session and clears its cookie',
+        response: { 200: Done, 403: Problem },
+      },
     },
     async (request, reply) => {
       if (request.session) await closeSession(request.em, request.session);
@@ -152,7 +168,11 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     '/me',
     {
       config: { access: ['authenticated'] },
-      schema: { tags: ['auth'], summary: 'The signed-in account, its roles and candidate groups', response: { 200: Me, 401: Problem } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account, its roles and candidate groups',
+        response: { 200: Me, 401: Problem },
+      },
     },
     async (request) => meOf(await currentAccount(request), request.csrfToken),
   );

@@ -11,7 +11,10 @@ describe('authentication', () => {
 
   it('should sign in and answer /api/me with roles and groups when the password is right', async () => {
     // given
-    const user = await givenAccount(t.app, { roles: [], memberships: [{ agencyCode: '000.00.04.H58', role: 'specialist' }] });
+    const user = await givenAccount(t.app, {
+      roles: [],
+      memberships: [{ agencyCode: '000.00.04.H58', role: 'specialist' }],
+    });
     const browser = new TestBrowser(t.app);
     // when
     const login = await browser.login(user.username, TEST_PASSWORD);
@@ -22,7 +25,11 @@ describe('authentication', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(login.cookies.find((c) => c.name === 'csrf')?.httpOnly).toBeFalsy();
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: user.username, roles: ['specialist'], groups: ['000.00.04.H58:specialist'] });
+    expect(me.json()).toMatchObject({
+      username: user.username,
+      roles: ['specialist'],
+      groups: ['000.00.04.H58:specialist'],
+    });
   });
 
   it('should refuse with 401 and a Vietnamese message when the password is wrong', async () => {
@@ -34,7 +41,10 @@ describe('authentication', () => {
     // then
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message_vi: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    expect(response.json()).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message_vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
   });
 
   it('should end the session when the user logs out', async () => {
@@ -46,7 +56,11 @@ describe('authentication', () => {
     // when
     const logout = await browser.post('/api/auth/logout');
     const me = await browser.get('/api/me');
-    const replay = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `motcua_session=${stolenCookie}` } });
+    const replay = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: `motcua_session=${stolenCookie}` },
+    });
     // then
     expect(logout.statusCode).toBe(200);
     expect(me.statusCode).toBe(401);
@@ -57,7 +71,8 @@ describe('authentication', () => {
     // given
     const user = await givenAccount(t.app);
     const browser = new TestBrowser(t.app, '10.0.0.4');
-    for (let i = 0; i < 4; i += 1) expect((await browser.login(user.username, `wrong-${i}-pass`)).statusCode).toBe(401);
+    for (let i = 0; i < 4; i += 1)
+      expect((await browser.login(user.username, `wrong-${i}-pass`)).statusCode).toBe(401);
     // when
     const fifth = await browser.login(user.username, 'wrong-5-pass');
     const rightPasswordWhileLocked = await browser.login(user.username, TEST_PASSWORD);
@@ -74,7 +89,9 @@ describe('authentication', () => {
     const user = await givenAccount(t.app);
     const browser = new TestBrowser(t.app, '10.0.0.5');
     for (let i = 0; i < 5; i += 1) await browser.login(user.username, `wrong-${i}-pass`);
-    await t.app.pg.query("UPDATE account SET locked_until = now() - interval '1 minute' WHERE id = $1", [user.id]);
+    await t.app.pg.query("UPDATE account SET locked_until = now() - interval '1 minute' WHERE id = $1", [
+      user.id,
+    ]);
     // when
     const response = await browser.login(user.username, TEST_PASSWORD);
     // then
@@ -87,7 +104,10 @@ describe('authentication', () => {
     await browser.get('/api/auth/csrf');
     const statuses: number[] = [];
     // when
-    for (let i = 0; i < 21; i += 1) statuses.push((await browser.post('/api/auth/login', { username: `nobody${i}`, password: 'x1234567' })).statusCode);
+    for (let i = 0; i < 21; i += 1)
+      statuses.push(
+        (await browser.post('/api/auth/login', { username: `nobody${i}`, password: 'x1234567' })).statusCode,
+      );
     // then
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     const last = await browser.post('/api/auth/login', { username: 'nobody', password: 'x1234567' });
@@ -110,7 +130,11 @@ describe('CSRF protection', () => {
     const browser = new TestBrowser(t.app, '10.1.0.1');
     await browser.login(user.username, TEST_PASSWORD);
     // when
-    const response = await browser.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-1' }, { csrf: false });
+    const response = await browser.post(
+      '/api/me/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-1' },
+      { csrf: false },
+    );
     // then
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'CSRF' });
@@ -133,7 +157,11 @@ describe('CSRF protection', () => {
     // given
     const user = await givenAccount(t.app);
     // when
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     // then
     expect(response.statusCode).toBe(403);
   });
@@ -154,12 +182,17 @@ describe('password change', () => {
     await laptop.login(user.username, TEST_PASSWORD);
     await phone.login(user.username, TEST_PASSWORD);
     // when
-    const change = await laptop.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-7' });
+    const change = await laptop.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Brand-new-pass-7',
+    });
     // then
     expect(change.statusCode).toBe(200);
     expect((await laptop.get('/api/me')).statusCode).toBe(200);
     expect((await phone.get('/api/me')).statusCode).toBe(401);
-    expect((await new TestBrowser(t.app, '10.2.0.3').login(user.username, 'Brand-new-pass-7')).statusCode).toBe(200);
+    expect(
+      (await new TestBrowser(t.app, '10.2.0.3').login(user.username, 'Brand-new-pass-7')).statusCode,
+    ).toBe(200);
   });
 
   it('should refuse with 400 when the current password is wrong', async () => {
@@ -168,10 +201,16 @@ describe('password change', () => {
     const browser = new TestBrowser(t.app, '10.2.0.4');
     await browser.login(user.username, TEST_PASSWORD);
     // when
-    const response = await browser.post('/api/me/password', { currentPassword: 'not-it-123', newPassword: 'Brand-new-pass-7' });
+    const response = await browser.post('/api/me/password', {
+      currentPassword: 'not-it-123',
+      newPassword: 'Brand-new-pass-7',
+    });
     // then
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'WRONG_PASSWORD', message_vi: 'Mật khẩu hiện tại không đúng.' });
+    expect(response.json()).toMatchObject({
+      code: 'WRONG_PASSWORD',
+      message_vi: 'Mật khẩu hiện tại không đúng.',
+    });
   });
 
   it('should refuse a weak new password with the rule in Vietnamese', async () => {
@@ -180,7 +219,10 @@ describe('password change', () => {
     const browser = new TestBrowser(t.app, '10.2.0.5');
     await browser.login(user.username, TEST_PASSWORD);
     // when
-    const response = await browser.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    const response = await browser.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+    });
     // then
     expect(response.statusCode).toBe(400);
     expect(response.json().message_vi).toContain('ít nhất 8 ký tự');
@@ -192,7 +234,10 @@ describe('password change', () => {
     const browser = new TestBrowser(t.app, '10.2.0.6');
     await browser.login(user.username, TEST_PASSWORD);
     // when
-    const response = await browser.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPasword: 'Brand-new-pass-7' });
+    const response = await browser.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPasword: 'Brand-new-pass-7',
+    });
     // then
     expect(response.statusCode).toBe(400);
   });

@@ -8,7 +8,10 @@ export const AccountSchema = defineEntity({
   name: 'Account',
   tableName: 'account',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     username: p.text(),
     fullName: p.text(),
     email: p.text().nullable(),
@@ -25,7 +28,10 @@ export const AccountSchema = defineEntity({
     passwordChangedAt: p.datetime().nullable(),
     lastLoginAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 

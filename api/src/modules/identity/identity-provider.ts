@@ -8,9 +8,7 @@ import type { Account } from './entities.js';
 
 /** Why a sign-in failed; each maps to one HTTP answer in auth routes. */
 export type SignInFailure =
-  | { reason: 'invalid' }
-  | { reason: 'locked'; until: Date }
-  | { reason: 'disabled' };
+  { reason: 'invalid' } | { reason: 'locked'; until: Date } | { reason: 'disabled' };
 
 /** Result of a sign-in attempt. */
 export type SignInResult = { ok: true; account: Account } | ({ ok: false } & SignInFailure);
@@ -18,7 +16,11 @@ export type SignInResult = { ok: true; account: Account } | ({ ok: false } & Sig
 /** A provider that checks credentials typed into our own form (password today, maybe OTP later). */
 export interface CredentialIdentityProvider {
   readonly id: string;
-  signIn(em: EntityManager, credentials: { username: string; password: string }, now: Date): Promise<SignInResult>;
+  signIn(
+    em: EntityManager,
+    credentials: { username: string; password: string },
+    now: Date,
+  ): Promise<SignInResult>;
 }
 
 /** Why a redirect sign-in failed, beyond the password provider's reasons. */
@@ -53,7 +55,11 @@ export interface RedirectIdentityProvider {
   readonly id: string;
   start(em: EntityManager, returnTo: string, now: Date): Promise<{ redirectUrl: string; state: string }>;
   /** `iss` is the authorization response's issuer parameter (RFC 9207), when the provider sends one. */
-  finish(em: EntityManager, callback: { code: string; state: string; iss?: string }, now: Date): Promise<RedirectSignInResult>;
+  finish(
+    em: EntityManager,
+    callback: { code: string; state: string; iss?: string },
+    now: Date,
+  ): Promise<RedirectSignInResult>;
 }
 
 /** Any identity provider. */

@@ -5,9 +5,20 @@ import { oidcRoutes } from './oidc.routes.js';
 import { userAdminRoutes } from './users.routes.js';
 
 export { authorize, checkAccess, type AccessRule } from './access.js';
-export { candidateGroup, parseCandidateGroup, ROLES, type Role, type OfficerRole, type Membership } from './roles.js';
+export {
+  candidateGroup,
+  parseCandidateGroup,
+  ROLES,
+  type Role,
+  type OfficerRole,
+  type Membership,
+} from './roles.js';
 export { agenciesWhere, hasRoleIn, type Principal } from './principal.js';
-export type { IdentityProvider, CredentialIdentityProvider, RedirectIdentityProvider } from './identity-provider.js';
+export type {
+  IdentityProvider,
+  CredentialIdentityProvider,
+  RedirectIdentityProvider,
+} from './identity-provider.js';
 
 /** Registers the identity routes (mounted under /api). */
 export async function identityRoutes(app: FastifyInstance): Promise<void> {

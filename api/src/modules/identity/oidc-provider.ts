@@ -223,7 +223,12 @@ export class OidcIdentityProvider implements RedirectIdentityProvider {
       previousCitizenId !== null && citizenId !== null && previousCitizenId !== citizenId
         ? { from: previousCitizenId, to: citizenId }
         : undefined;
-    return { ok: true, account: account as Account, returnTo: pending.return_to, ...(citizenIdChanged ? { citizenIdChanged } : {}) };
+    return {
+      ok: true,
+      account: account as Account,
+      returnTo: pending.return_to,
+      ...(citizenIdChanged ? { citizenIdChanged } : {}),
+    };
   }
 
   /**
@@ -232,7 +237,12 @@ export class OidcIdentityProvider implements RedirectIdentityProvider {
    * of a unique-index violation. Null when no account of this subject exists after the insert (the row was refused
    * by another unique index: the citizen ID or the username belongs to another account).
    */
-  private async createAccount(em: EntityManager, subject: string, fullName: string, citizenId: string | null): Promise<Account | null> {
+  private async createAccount(
+    em: EntityManager,
+    subject: string,
+    fullName: string,
+    citizenId: string | null,
+  ): Promise<Account | null> {
     await em.getConnection().execute(
       `INSERT INTO account (id, username, full_name, citizen_id, password_hash, roles, memberships, identity_provider, external_subject)
        VALUES (?, ?, ?, ?, NULL, ARRAY['citizen']::text[], '[]'::jsonb, ?, ?) ON CONFLICT DO NOTHING`,

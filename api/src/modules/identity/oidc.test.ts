@@ -245,7 +245,9 @@ describe('VNeID sign-in (OpenID Connect) against a real issuer', () => {
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ id: rows[0]!.id, citizenId: cccd });
     }
-    const sessions = await t.app.pg.query(`SELECT count(*)::int AS n FROM session WHERE account_id = $1`, [rows[0]!.id]);
+    const sessions = await t.app.pg.query(`SELECT count(*)::int AS n FROM session WHERE account_id = $1`, [
+      rows[0]!.id,
+    ]);
     expect(sessions.rows[0]).toEqual({ n: 2 });
   });
 
@@ -259,16 +261,24 @@ describe('VNeID sign-in (OpenID Connect) against a real issuer', () => {
     const [account] = await accountsOf(sub);
     // when
     const second = new Browser();
-    const answer = await second.get((await toCallback(second, { sub, name: 'Lý Thị Thu', citizen_id: after })).callback.href);
+    const answer = await second.get(
+      (await toCallback(second, { sub, name: 'Lý Thị Thu', citizen_id: after })).callback.href,
+    );
     // then
     expect(answer.status).toBe(302);
     const rows = await accountsOf(sub);
     expect(rows).toEqual([expect.objectContaining({ id: account!.id, citizen_id: after })]);
-    const audit = await t.app.pg.query(`SELECT username, status, target, details FROM audit_log WHERE account_id = $1 AND target = 'citizen-id:vneid'`, [
-      account!.id,
-    ]);
+    const audit = await t.app.pg.query(
+      `SELECT username, status, target, details FROM audit_log WHERE account_id = $1 AND target = 'citizen-id:vneid'`,
+      [account!.id],
+    );
     expect(audit.rows).toEqual([
-      { username: account!.username, status: 302, target: 'citizen-id:vneid', details: { previousCitizenId: before, citizenId: after } },
+      {
+        username: account!.username,
+        status: 302,
+        target: 'citizen-id:vneid',
+        details: { previousCitizenId: before, citizenId: after },
+      },
     ]);
   });
 
@@ -279,11 +289,20 @@ describe('VNeID sign-in (OpenID Connect) against a real issuer', () => {
     for (let i = 0; i < 2; i += 1) {
       const browser = new Browser();
       // when
-      expect((await browser.get((await toCallback(browser, { sub, name: 'Mai Văn Tư', citizen_id: cccd })).callback.href)).status).toBe(302);
+      expect(
+        (
+          await browser.get(
+            (await toCallback(browser, { sub, name: 'Mai Văn Tư', citizen_id: cccd })).callback.href,
+          )
+        ).status,
+      ).toBe(302);
     }
     // then
     const [account] = await accountsOf(sub);
-    const audit = await t.app.pg.query(`SELECT 1 FROM audit_log WHERE account_id = $1 AND target = 'citizen-id:vneid'`, [account!.id]);
+    const audit = await t.app.pg.query(
+      `SELECT 1 FROM audit_log WHERE account_id = $1 AND target = 'citizen-id:vneid'`,
+      [account!.id],
+    );
     expect(audit.rows).toEqual([]);
   });
 

@@ -30,13 +30,18 @@ export class PasswordIdentityProvider implements CredentialIdentityProvider {
 
   constructor(private readonly lockout: LockoutPolicy) {}
 
-  async signIn(em: EntityManager, credentials: { username: string; password: string }, now: Date): Promise<SignInResult> {
+  async signIn(
+    em: EntityManager,
+    credentials: { username: string; password: string },
+    now: Date,
+  ): Promise<SignInResult> {
     const account = await findAccountByLogin(em, credentials.username);
     if (!account) {
       await verifyPassword(null, credentials.password);
       return { ok: false, reason: 'invalid' };
     }
-    if (account.lockedUntil && account.lockedUntil > now) return { ok: false, reason: 'locked', until: account.lockedUntil };
+    if (account.lockedUntil && account.lockedUntil > now)
+      return { ok: false, reason: 'locked', until: account.lockedUntil };
     const matches = await verifyPassword(account.passwordHash, credentials.password);
     if (!matches) return this.recordFailure(em, account, now);
     if (account.disabled) return { ok: false, reason: 'disabled' };
@@ -60,7 +65,8 @@ export class PasswordIdentityProvider implements CredentialIdentityProvider {
       [this.lockout.maxFailures, this.lockout.maxFailures, until.toISOString(), account.id],
     );
     const lockedUntil = rows[0]?.locked_until;
-    if (lockedUntil && new Date(lockedUntil) > now) return { ok: false, reason: 'locked', until: new Date(lockedUntil) };
+    if (lockedUntil && new Date(lockedUntil) > now)
+      return { ok: false, reason: 'locked', until: new Date(lockedUntil) };
     return { ok: false, reason: 'invalid' };
   }
 }

@@ -17,7 +17,10 @@ export function hashPassword(password: string): Promise<string> {
 let dummyHash: Promise<string> | undefined;
 
 /** True when `password` matches `passwordHash`; with no hash, spends the same time and answers false. */
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     dummyHash ??= hashPassword('motcua-dummy-password');
     await verify(await dummyHash, password).catch(() => false);

@@ -16,7 +16,10 @@ export interface Principal {
 }
 
 /** What a principal is built from: an account entity, or the row the session look-up reads. */
-export type SessionAccount = Pick<Account, 'id' | 'username' | 'fullName' | 'roles' | 'memberships' | 'citizenId'>;
+export type SessionAccount = Pick<
+  Account,
+  'id' | 'username' | 'fullName' | 'roles' | 'memberships' | 'citizenId'
+>;
 
 /** Builds the principal of an account. */
 export function principalOf(account: SessionAccount): Principal {

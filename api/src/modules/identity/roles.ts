@@ -21,13 +21,24 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 
 /** Roles that only exist inside an agency (they form candidate groups). */
-export const OFFICER_ROLES = ['one-stop', 'specialist', 'section-head', 'agency-head'] as const satisfies readonly Role[];
+export const OFFICER_ROLES = [
+  'one-stop',
+  'specialist',
+  'section-head',
+  'agency-head',
+] as const satisfies readonly Role[];
 
 /** An officer role. */
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 /** Roles held by the account itself, independent of any agency. */
-export const ACCOUNT_ROLES = ['citizen', 'business', 'analyst', 'manager', 'admin'] as const satisfies readonly Role[];
+export const ACCOUNT_ROLES = [
+  'citizen',
+  'business',
+  'analyst',
+  'manager',
+  'admin',
+] as const satisfies readonly Role[];
 
 /** An account-wide role. */
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
@@ -69,4 +80,3 @@ export function parseCandidateGroup(group: string): Membership | undefined {
 export function isOfficerRole(value: string): value is OfficerRole {
   return (OFFICER_ROLES as readonly string[]).includes(value);
 }
-

@@ -21,7 +21,10 @@ export const OfficerRoleName = Type.Enum(OFFICER_ROLES, { description: 'A role h
 
 export const Membership = Type.Object(
   {
-    agencyCode: Type.String({ pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$', description: 'Mã định danh' }),
+    agencyCode: Type.String({
+      pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$',
+      description: 'Mã định danh',
+    }),
     role: OfficerRoleName,
   },
   { additionalProperties: false },
@@ -38,13 +41,19 @@ export const Me = Type.Object({
   roles: Type.Array(RoleName),
   memberships: Type.Array(Membership),
   groups: Type.Array(Type.String(), { description: 'BPMN candidate groups, <agencyCode>:<role>' }),
-  csrfToken: Type.String({ description: 'Send it back in the x-csrf-token header of state-changing requests' }),
+  csrfToken: Type.String({
+    description: 'Send it back in the x-csrf-token header of state-changing requests',
+  }),
 });
 export type MeBody = Static<typeof Me>;
 
 export const LoginBody = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 100, description: 'Username, or the 12-digit citizen ID' }),
+    username: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'Username, or the 12-digit citizen ID',
+    }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
   },
   { additionalProperties: false },

@@ -48,9 +48,21 @@ export async function openSession(
 }
 
 interface SessionAccountRow {
-  token_hash: string; account_id: string; csrf_token: string; identity_provider: string; ip: string | null; user_agent: string | null;
-  created_at: Date; last_seen_at: Date; expires_at: Date;
-  username: string | null; full_name: string; citizen_id: string | null; roles: AccountRole[]; memberships: Membership[] | null; disabled: boolean | null;
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  identity_provider: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  username: string | null;
+  full_name: string;
+  citizen_id: string | null;
+  roles: AccountRole[];
+  memberships: Membership[] | null;
+  disabled: boolean | null;
 }
 
 /**
@@ -72,18 +84,39 @@ export async function resumeSession(
   now: Date,
   policy: SessionPolicy,
 ): Promise<{ session: Session; account: SessionAccount } | null> {
-  const r = await pool.query<SessionAccountRow & { expired: boolean }>({ ...RESUME, values: [hashToken(token), now, policy.idleMinutes] });
+  const r = await pool.query<SessionAccountRow & { expired: boolean }>({
+    ...RESUME,
+    values: [hashToken(token), now, policy.idleMinutes],
+  });
   const row = r.rows[0];
   if (!row || row.expired || row.username === null || row.disabled) return null;
   const session = {
-    tokenHash: row.token_hash, accountId: row.account_id, csrfToken: row.csrf_token, identityProvider: row.identity_provider, ip: row.ip,
-    userAgent: row.user_agent, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at,
+    tokenHash: row.token_hash,
+    accountId: row.account_id,
+    csrfToken: row.csrf_token,
+    identityProvider: row.identity_provider,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
   } as Session;
   // Writing on every request would turn each read into a write; a minute of precision is enough for idling.
   if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
-    await pool.query({ name: 'motcua_touch_session', text: 'UPDATE session SET last_seen_at = $2 WHERE token_hash = $1', values: [row.token_hash, now] });
+    await pool.query({
+      name: 'motcua_touch_session',
+      text: 'UPDATE session SET last_seen_at = $2 WHERE token_hash = $1',
+      values: [row.token_hash, now],
+    });
   }
-  const account = { id: row.account_id, username: row.username, fullName: row.full_name, citizenId: row.citizen_id, roles: row.roles, memberships: row.memberships ?? [] };
+  const account = {
+    id: row.account_id,
+    username: row.username,
+    fullName: row.full_name,
+    citizenId: row.citizen_id,
+    roles: row.roles,
+    memberships: row.memberships ?? [],
+  };
   return { session, account };
 }
 
@@ -93,7 +126,11 @@ export async function closeSession(em: EntityManager, session: Session): Promise
 }
 
 /** Ends every session of an account except `keep` (after a password change, a lock or a disable). */
-export async function closeOtherSessions(em: EntityManager, accountId: string, keep?: Session): Promise<number> {
+export async function closeOtherSessions(
+  em: EntityManager,
+  accountId: string,
+  keep?: Session,
+): Promise<number> {
   const where = keep ? { accountId, tokenHash: { $ne: keep.tokenHash } } : { accountId };
   return em.nativeDelete(SessionSchema, where);
 }

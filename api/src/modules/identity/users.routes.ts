@@ -5,7 +5,14 @@ import { Type } from 'typebox';
 import { ProblemError } from '../../plugins/errors.js';
 import { accountView, createAccount, listAccounts, updateAccount } from './accounts.js';
 import { AccountSchema } from './entities.js';
-import { AccountCreateBody, AccountQuery, AccountUpdateBody, AccountView, IdParams, Problem } from './schemas.js';
+import {
+  AccountCreateBody,
+  AccountQuery,
+  AccountUpdateBody,
+  AccountView,
+  IdParams,
+  Problem,
+} from './schemas.js';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
@@ -43,14 +50,23 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
     '/admin/users',
     {
       config: admin,
-      schema: { tags, summary: 'Create an account', body: AccountCreateBody, response: { 201: AccountView, ...errors } },
+      schema: {
+        tags,
+        summary: 'Create an account',
+        body: AccountCreateBody,
+        response: { 201: AccountView, ...errors },
+      },
     },
-    async (request, reply) => reply.code(201).send(accountView(await createAccount(request.em, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(accountView(await createAccount(request.em, request.body))),
   );
 
   app.get(
     '/admin/users/:id',
-    { config: admin, schema: { tags, summary: 'One account', params: IdParams, response: { 200: AccountView, ...errors } } },
+    {
+      config: admin,
+      schema: { tags, summary: 'One account', params: IdParams, response: { 200: AccountView, ...errors } },
+    },
     async (request) => accountView(await load(request.em, request.params.id)),
   );
 
@@ -86,7 +102,11 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const account = await load(request.em, request.params.id);
       if (account.id === request.principal?.accountId) {
-        throw new ProblemError(409, 'Không thể tự vô hiệu hóa tài khoản của chính mình.', 'You cannot disable your own account.');
+        throw new ProblemError(
+          409,
+          'Không thể tự vô hiệu hóa tài khoản của chính mình.',
+          'You cannot disable your own account.',
+        );
       }
       return accountView(await updateAccount(request.em, account, { disabled: true }));
     },

@@ -9,4 +9,3 @@ export function today(now: Date = new Date()): string {
 export function inForce(row: { validFrom: string; validTo?: string | null }, at: string): boolean {
   return row.validFrom <= at && (!row.validTo || at < row.validTo);
 }
-

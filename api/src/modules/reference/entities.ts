@@ -34,7 +34,10 @@ export const AgencySchema = defineEntity({
   name: 'Agency',
   tableName: 'agency',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     code: p.text(),
     slug: p.text(),
     name: p.text(),
@@ -46,7 +49,10 @@ export const AgencySchema = defineEntity({
     validTo: p.date().nullable(),
     legalBasis: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 
@@ -58,7 +64,10 @@ export const ProcedureSchema = defineEntity({
   name: 'Procedure',
   tableName: 'procedure',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     packageKey: p.text().nullable(),
     nationalCode: p.text().nullable(),
     localCode: p.text().nullable(),
@@ -87,7 +96,10 @@ export const ProcedureSchema = defineEntity({
     searchName: p.text().hidden(),
     searchExtra: p.text().hidden(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 

@@ -12,13 +12,15 @@ export type AgencyResolver = (ref: string) => { code: string; tier: Tier } | und
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 const num = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.replace(/[^0-9.]/g, '')) : NaN;
   return Number.isFinite(n) ? n : undefined;
 };
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-const pick = (o: Json, ...keys: string[]): unknown => keys.map((k) => o[k]).find((v) => v !== undefined && v !== null);
+const pick = (o: Json, ...keys: string[]): unknown =>
+  keys.map((k) => o[k]).find((v) => v !== undefined && v !== null);
 
 function agencyRef(json: Json): string | undefined {
   const a = pick(json, 'agency', 'agencyCode', 'agencySlug', 'coQuan', 'coQuanThucHien');
@@ -61,11 +63,15 @@ function fees(v: unknown): ProcedureFee[] {
   return list(v).flatMap((f): ProcedureFee[] => {
     if (typeof f === 'number' || typeof f === 'string') {
       const amount = num(f);
-      return amount === undefined ? [] : [{ kind: 'le-phi', amount, channel: 'all', timing: amount > 0 ? 'before' : 'none' }];
+      return amount === undefined
+        ? []
+        : [{ kind: 'le-phi', amount, channel: 'all', timing: amount > 0 ? 'before' : 'none' }];
     }
     if (!isObject(f)) return [];
     const amount = num(pick(f, 'amount', 'amountVnd', 'vnd', 'mucPhi')) ?? 0;
-    const kind = str(pick(f, 'kind', 'type'))?.toLowerCase().replace(/\s/g, '');
+    const kind = str(pick(f, 'kind', 'type'))
+      ?.toLowerCase()
+      .replace(/\s/g, '');
     const channel = str(f.channel);
     const timing = str(f.timing);
     return [
@@ -86,9 +92,14 @@ function processingTime(json: Json) {
   const o: Json = isObject(t) ? t : { paper: t };
   const unit = str(pick(o, 'unit', 'dayKind', 'kind')) ?? str(json.dayKind) ?? '';
   const calendar = /calendar|ngay$|^ngày$/i.test(unit) && !/working|lam viec|làm việc/i.test(unit);
-  const paper = num(pick(o, 'paper', 'direct', 'days', 'workingDays', 'calendarDays', 'value')) ?? num(json.daysPaper);
+  const paper =
+    num(pick(o, 'paper', 'direct', 'days', 'workingDays', 'calendarDays', 'value')) ?? num(json.daysPaper);
   const online = num(pick(o, 'online', 'onlineDays')) ?? num(json.daysOnline) ?? paper;
-  return { dayKind: calendar ? ('calendar' as const) : ('working' as const), daysPaper: paper ?? null, daysOnline: online ?? null };
+  return {
+    dayKind: calendar ? ('calendar' as const) : ('working' as const),
+    daysPaper: paper ?? null,
+    daysOnline: online ?? null,
+  };
 }
 
 function variants(json: Json, processIds: string[], defaultName: string): ProcedureVariant[] {
@@ -96,7 +107,14 @@ function variants(json: Json, processIds: string[], defaultName: string): Proced
     if (!isObject(v)) return [];
     const bpmnProcessId = str(pick(v, 'bpmnProcessId', 'processId', 'process'));
     if (!bpmnProcessId) return [];
-    return [{ id: str(v.id) ?? `v${i + 1}`, name: str(pick(v, 'name', 'ten')) ?? defaultName, bpmnProcessId, noAppointmentDate: v.noAppointmentDate === true }];
+    return [
+      {
+        id: str(v.id) ?? `v${i + 1}`,
+        name: str(pick(v, 'name', 'ten')) ?? defaultName,
+        bpmnProcessId,
+        noAppointmentDate: v.noAppointmentDate === true,
+      },
+    ];
   });
   if (declared.length > 0) return declared;
   const single = str(pick(json, 'bpmnProcessId', 'processId')) ?? processIds[0];
@@ -106,9 +124,12 @@ function variants(json: Json, processIds: string[], defaultName: string): Proced
 const channelOf = (c: unknown): string | undefined => {
   const v = str(c)?.toLowerCase();
   if (!v) return undefined;
-  if (v === '1' || v.startsWith('direct') || v.includes('trực tiếp') || v.includes('truc tiep')) return 'direct';
-  if (v === '2' || v.startsWith('online') || v.includes('trực tuyến') || v.includes('truc tuyen')) return 'online';
-  if (v === '3' || v.startsWith('post') || v.includes('bưu chính') || v.includes('buu chinh')) return 'postal';
+  if (v === '1' || v.startsWith('direct') || v.includes('trực tiếp') || v.includes('truc tiep'))
+    return 'direct';
+  if (v === '2' || v.startsWith('online') || v.includes('trực tuyến') || v.includes('truc tuyen'))
+    return 'online';
+  if (v === '3' || v.startsWith('post') || v.includes('bưu chính') || v.includes('buu chinh'))
+    return 'postal';
   return v;
 };
 
@@ -130,9 +151,18 @@ export function readPackageJson(
   const agency = ref ? ctx.resolveAgency(ref) : undefined;
   if (!agency) return ref ? `unknown agency "${ref}"` : 'procedure.json names no agency';
   const tierText = str(pick(json, 'tier', 'adminLevel', 'cap'));
-  const tier: Tier | undefined = tierText === 'province' || tierText === 'district' || tierText === 'commune' ? tierText : undefined;
-  const channels = [...new Set(list(pick(json, 'channels', 'kenhThucHien')).map(channelOf).filter((c): c is string => !!c))];
-  const legal = list(pick(json, 'legalBasis', 'canCuPhapLy')).map((l) => (isObject(l) ? str(pick(l, 'title', 'name', 'text')) : str(l)));
+  const tier: Tier | undefined =
+    tierText === 'province' || tierText === 'district' || tierText === 'commune' ? tierText : undefined;
+  const channels = [
+    ...new Set(
+      list(pick(json, 'channels', 'kenhThucHien'))
+        .map(channelOf)
+        .filter((c): c is string => !!c),
+    ),
+  ];
+  const legal = list(pick(json, 'legalBasis', 'canCuPhapLy')).map((l) =>
+    isObject(l) ? str(pick(l, 'title', 'name', 'text')) : str(l),
+  );
   const feeField = pick(json, 'fees', 'fee', 'phiLePhi');
   return {
     nationalCode: str(pick(json, 'nationalCode', 'code', 'maThuTuc')),
@@ -144,7 +174,11 @@ export function readPackageJson(
     serviceLevel: serviceLevel(json),
     scope: scope(json),
     channels: given(channels),
-    applicantTypes: given(list(pick(json, 'applicantTypes', 'doiTuong')).map(str).filter((s): s is string => !!s)),
+    applicantTypes: given(
+      list(pick(json, 'applicantTypes', 'doiTuong'))
+        .map(str)
+        .filter((s): s is string => !!s),
+    ),
     documents: given(documents(pick(json, 'documents', 'requiredDocuments', 'thanhPhanHoSo'))),
     // An explicit empty list or 0 means "no fee", which is information too.
     fees: feeField === undefined ? undefined : fees(feeField),
@@ -152,7 +186,11 @@ export function readPackageJson(
     legalBasis: given(legal.filter((s): s is string => !!s)),
     forms: given(ctx.forms),
     variants: given(variants(json, ctx.processIds, name)),
-    steps: given(list(pick(json, 'steps', 'trinhTu')).map((s) => (isObject(s) ? str(pick(s, 'name', 'description')) : str(s))).filter((s): s is string => !!s)),
+    steps: given(
+      list(pick(json, 'steps', 'trinhTu'))
+        .map((s) => (isObject(s) ? str(pick(s, 'name', 'description')) : str(s)))
+        .filter((s): s is string => !!s),
+    ),
     result: str(pick(json, 'result', 'ketQua')),
     conditions: str(pick(json, 'conditions', 'dieuKien')),
   };

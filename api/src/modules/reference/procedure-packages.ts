@@ -42,8 +42,17 @@ export function readPackageForms(dir: string): ProcedureForm[] {
       let name = path.basename(fileName, ext);
       if (ext === '.form') {
         try {
-          const schema = JSON.parse(content.toString('utf8')) as { id?: unknown; name?: unknown; title?: unknown };
-          name = typeof schema.title === 'string' ? schema.title : typeof schema.name === 'string' ? schema.name : name;
+          const schema = JSON.parse(content.toString('utf8')) as {
+            id?: unknown;
+            name?: unknown;
+            title?: unknown;
+          };
+          name =
+            typeof schema.title === 'string'
+              ? schema.title
+              : typeof schema.name === 'string'
+                ? schema.name
+                : name;
         } catch {
           /* keep the file name: the deployer reports broken forms */
         }
@@ -67,7 +76,9 @@ export function readProcessIds(dir: string): string[] {
     .sort()
     .flatMap((f) => {
       const xml = fs.readFileSync(path.join(dir, f), 'utf8');
-      return [...xml.matchAll(/<(?:bpmn:)?process\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1] ?? '').filter(Boolean);
+      return [...xml.matchAll(/<(?:bpmn:)?process\b[^>]*\bid="([^"]+)"/g)]
+        .map((m) => m[1] ?? '')
+        .filter(Boolean);
     });
 }
 
@@ -76,7 +87,11 @@ async function agencyResolver(em: EntityManager): Promise<AgencyResolver> {
   return (ref) => {
     const wanted = ref.trim().toLowerCase();
     const hit = agencies.find(
-      (a) => a.code.toLowerCase() === wanted || a.slug === wanted || a.name.toLowerCase() === wanted || a.shortName?.toLowerCase() === wanted,
+      (a) =>
+        a.code.toLowerCase() === wanted ||
+        a.slug === wanted ||
+        a.name.toLowerCase() === wanted ||
+        a.shortName?.toLowerCase() === wanted,
     );
     return hit ? { code: hit.code, tier: hit.tier as Tier } : undefined;
   };
@@ -84,10 +99,18 @@ async function agencyResolver(em: EntityManager): Promise<AgencyResolver> {
 
 /** Package values win where the package states them; otherwise earlier values (or defaults) stay. */
 function mergePackage(existing: Procedure | null, fields: PackageFields): ProcedureInput {
-  const stated = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as PackageFields;
+  const stated = Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as PackageFields;
   const base: ProcedureInput = existing
     ? { ...existing, daysPaper: existing.daysPaper ?? null, daysOnline: existing.daysOnline ?? null }
-    : { name: fields.name, agencyCode: fields.agencyCode, field: 'Khác', serviceLevel: 3, channels: ['direct', 'online'] };
+    : {
+        name: fields.name,
+        agencyCode: fields.agencyCode,
+        field: 'Khác',
+        serviceLevel: 3,
+        channels: ['direct', 'online'],
+      };
   return { ...base, ...stated };
 }
 
@@ -115,7 +138,12 @@ export async function loadProcedurePackages(em: EntityManager, root: string): Pr
     let input: PackageFields | string;
     try {
       const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-      input = readPackageJson(json, { key, processIds: readProcessIds(dir), forms: readPackageForms(dir), resolveAgency: resolve });
+      input = readPackageJson(json, {
+        key,
+        processIds: readProcessIds(dir),
+        forms: readPackageForms(dir),
+        resolveAgency: resolve,
+      });
     } catch (e) {
       input = `unreadable procedure.json: ${(e as Error).message}`;
     }
@@ -125,7 +153,11 @@ export async function loadProcedurePackages(em: EntityManager, root: string): Pr
     }
     const existing = await em.findOne(ProcedureSchema, { packageKey: key });
     const merged = mergePackage(existing, input);
-    const { procedure, created } = await upsertPackageProcedure(em, { ...merged, packageKey: key, source: 'package' }, directory);
+    const { procedure, created } = await upsertPackageProcedure(
+      em,
+      { ...merged, packageKey: key, source: 'package' },
+      directory,
+    );
     report.loaded.push({ key, name: procedure.name, created });
   }
   return report;

@@ -19,9 +19,21 @@ export async function procedureAdminRoutes(fastify: FastifyInstance): Promise<vo
 
   app.post(
     '/admin/procedures',
-    { config, schema: { tags, summary: 'Publish a procedure', body: ProcedureCreateBody, response: { 201: ProcedureDetail, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Publish a procedure',
+        body: ProcedureCreateBody,
+        response: { 201: ProcedureDetail, ...errors },
+      },
+    },
     async (request, reply) => {
-      const input: ProcedureInput = { ...request.body, serviceLevel: request.body.serviceLevel as ProcedureInput['serviceLevel'], source: 'manual' };
+      const input: ProcedureInput = {
+        ...request.body,
+        serviceLevel: request.body.serviceLevel as ProcedureInput['serviceLevel'],
+        source: 'manual',
+      };
       const procedure = await createProcedure(request.em, input);
       return reply.code(201).send(await procedureView(request.em, procedure));
     },
@@ -29,10 +41,20 @@ export async function procedureAdminRoutes(fastify: FastifyInstance): Promise<vo
 
   app.patch(
     '/admin/procedures/:id',
-    { config, schema: { tags, summary: 'Change a procedure', params: IdParams, body: ProcedureUpdateBody, response: { 200: ProcedureDetail, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Change a procedure',
+        params: IdParams,
+        body: ProcedureUpdateBody,
+        response: { 200: ProcedureDetail, ...errors },
+      },
+    },
     async (request) => {
       const procedure = await request.em.findOne(ProcedureSchema, { id: request.params.id });
-      if (!procedure) throw new ProblemError(404, 'Không tìm thấy thủ tục.', `No procedure ${request.params.id}.`);
+      if (!procedure)
+        throw new ProblemError(404, 'Không tìm thấy thủ tục.', `No procedure ${request.params.id}.`);
       const current: ProcedureInput = { ...procedure };
       const merged = { ...current, ...request.body } as ProcedureInput;
       applyProcedure(procedure, merged, await agencyDirectory(request.em));
@@ -43,13 +65,26 @@ export async function procedureAdminRoutes(fastify: FastifyInstance): Promise<vo
 
   app.delete(
     '/admin/procedures/:id',
-    { config, schema: { tags, summary: 'Withdraw a procedure from today (kept for dossiers in flight and history)', params: IdParams, response: { 200: ProcedureDetail, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Withdraw a procedure from today (kept for dossiers in flight and history)',
+        params: IdParams,
+        response: { 200: ProcedureDetail, ...errors },
+      },
+    },
     async (request) => {
       const procedure = await request.em.findOne(ProcedureSchema, { id: request.params.id });
-      if (!procedure) throw new ProblemError(404, 'Không tìm thấy thủ tục.', `No procedure ${request.params.id}.`);
+      if (!procedure)
+        throw new ProblemError(404, 'Không tìm thấy thủ tục.', `No procedure ${request.params.id}.`);
       const end = today();
       if (end <= procedure.validFrom) {
-        throw new ProblemError(409, 'Thủ tục chưa có hiệu lực; hãy sửa thời hạn thay vì bãi bỏ.', 'The procedure has not started yet: change its period instead.');
+        throw new ProblemError(
+          409,
+          'Thủ tục chưa có hiệu lực; hãy sửa thời hạn thay vì bãi bỏ.',
+          'The procedure has not started yet: change its period instead.',
+        );
       }
       if (!procedure.validTo || procedure.validTo > end) procedure.validTo = end;
       await request.em.flush();

@@ -35,28 +35,49 @@ export interface ProcedureInput {
 }
 
 /** Name and tier of every agency code (any period): what search text and defaults need. */
-export async function agencyDirectory(em: EntityManager): Promise<Map<string, { name: string; shortName: string | null; tier: Tier }>> {
+export async function agencyDirectory(
+  em: EntityManager,
+): Promise<Map<string, { name: string; shortName: string | null; tier: Tier }>> {
   const rows = await em.find(AgencySchema, {}, { orderBy: { validFrom: 'asc' } });
   return new Map(rows.map((a) => [a.code, { name: a.name, shortName: a.shortName ?? null, tier: a.tier }]));
 }
 
 type Directory = Awaited<ReturnType<typeof agencyDirectory>>;
 
-function searchColumns(input: ProcedureInput, directory: Directory): { searchName: string; searchExtra: string } {
+function searchColumns(
+  input: ProcedureInput,
+  directory: Directory,
+): { searchName: string; searchExtra: string } {
   const agency = directory.get(input.agencyCode);
-  const extra = [input.nationalCode, input.localCode, input.field, agency?.name, agency?.shortName, input.result]
+  const extra = [
+    input.nationalCode,
+    input.localCode,
+    input.field,
+    agency?.name,
+    agency?.shortName,
+    input.result,
+  ]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
     .join(' ');
   return { searchName: normalizeForSearch(input.name), searchExtra: normalizeForSearch(extra) };
 }
 
 /** Assigns `input` onto a procedure (new or existing), with its search columns. */
-export function applyProcedure(target: Partial<Procedure>, input: ProcedureInput, directory: Directory): Partial<Procedure> {
+export function applyProcedure(
+  target: Partial<Procedure>,
+  input: ProcedureInput,
+  directory: Directory,
+): Partial<Procedure> {
   const agency = directory.get(input.agencyCode);
   if (!agency) {
-    throw new ProblemError(400, `Không có cơ quan mã ${input.agencyCode}.`, `Unknown agency code ${input.agencyCode}.`, {
-      code: 'UNKNOWN_AGENCY',
-    });
+    throw new ProblemError(
+      400,
+      `Không có cơ quan mã ${input.agencyCode}.`,
+      `Unknown agency code ${input.agencyCode}.`,
+      {
+        code: 'UNKNOWN_AGENCY',
+      },
+    );
   }
   return Object.assign(target, {
     packageKey: input.packageKey ?? target.packageKey ?? null,
@@ -89,7 +110,11 @@ export function applyProcedure(target: Partial<Procedure>, input: ProcedureInput
 }
 
 /** Creates a procedure. */
-export async function createProcedure(em: EntityManager, input: ProcedureInput, directory?: Directory): Promise<Procedure> {
+export async function createProcedure(
+  em: EntityManager,
+  input: ProcedureInput,
+  directory?: Directory,
+): Promise<Procedure> {
   const dir = directory ?? (await agencyDirectory(em));
   const procedure = em.create(ProcedureSchema, applyProcedure({}, input, dir) as Procedure);
   await em.flush();
@@ -97,7 +122,11 @@ export async function createProcedure(em: EntityManager, input: ProcedureInput, 
 }
 
 /** Creates or replaces the procedure of a package (keyed by `packageKey`, the folder under processes/). */
-export async function upsertPackageProcedure(em: EntityManager, input: ProcedureInput & { packageKey: string }, directory: Directory) {
+export async function upsertPackageProcedure(
+  em: EntityManager,
+  input: ProcedureInput & { packageKey: string },
+  directory: Directory,
+) {
   const existing = await em.findOne(ProcedureSchema, { packageKey: input.packageKey });
   if (existing) {
     applyProcedure(existing, input, directory);

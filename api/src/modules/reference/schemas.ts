@@ -35,7 +35,10 @@ const agencyFields = {
   validTo: Type.Optional(NullableDate),
   legalBasis: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
 };
-export const AgencyCreateBody = Type.Object({ code: AgencyCode, ...agencyFields }, { additionalProperties: false });
+export const AgencyCreateBody = Type.Object(
+  { code: AgencyCode, ...agencyFields },
+  { additionalProperties: false },
+);
 export type AgencyCreate = Static<typeof AgencyCreateBody>;
 export const AgencyUpdateBody = Type.Partial(Type.Object(agencyFields, { additionalProperties: false }));
 export type AgencyUpdate = Static<typeof AgencyUpdateBody>;
@@ -94,7 +97,12 @@ export const VariantSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export const FormInfo = Type.Object({ id: Type.String(), name: Type.String(), fileName: Type.String(), mediaType: Type.String() });
+export const FormInfo = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+});
 const FormUpload = Type.Object(
   {
     id: Type.String({ pattern: '^[A-Za-z0-9._-]{1,80}$' }),
@@ -116,7 +124,9 @@ const procedureFields = {
   tier: Type.Optional(TierName),
   serviceLevel: Type.Integer({ minimum: 1, maximum: 4 }),
   scope: Type.Optional(nullable(Type.Enum(['toan-trinh', 'mot-phan'] as const))),
-  channels: Type.Optional(Type.Array(Type.Enum(['direct', 'online', 'postal'] as const), { uniqueItems: true })),
+  channels: Type.Optional(
+    Type.Array(Type.Enum(['direct', 'online', 'postal'] as const), { uniqueItems: true }),
+  ),
   applicantTypes: Type.Optional(Type.Array(Type.String())),
   documents: Type.Optional(Type.Array(DocumentSchema)),
   fees: Type.Optional(Type.Array(FeeSchema)),
@@ -134,7 +144,9 @@ const procedureFields = {
 };
 export const ProcedureCreateBody = Type.Object(procedureFields, { additionalProperties: false });
 export type ProcedureCreate = Static<typeof ProcedureCreateBody>;
-export const ProcedureUpdateBody = Type.Partial(Type.Object(procedureFields, { additionalProperties: false }));
+export const ProcedureUpdateBody = Type.Partial(
+  Type.Object(procedureFields, { additionalProperties: false }),
+);
 export type ProcedureUpdate = Static<typeof ProcedureUpdateBody>;
 
 /** The full public description of a procedure (level 1: everything the law asks to publish). */

@@ -37,8 +37,22 @@ const VN = 7 * 3_600_000;
 const startOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`) - VN;
 const localDay = (t: number) => new Date(t + VN).toISOString().slice(0, 10);
 
-interface Row { code: string; agency_code: string; status: number | null; received_at: Date | null; due_at: Date | null; done_at: Date | null }
-interface Counts { received: number; inProgress: number; overdue: number; onTime: number; early: number; late: number }
+interface Row {
+  code: string;
+  agency_code: string;
+  status: number | null;
+  received_at: Date | null;
+  due_at: Date | null;
+  done_at: Date | null;
+}
+interface Counts {
+  received: number;
+  inProgress: number;
+  overdue: number;
+  onTime: number;
+  early: number;
+  late: number;
+}
 
 /** Counts one agency's dossiers per the rules above. */
 function count(rows: Row[], from: number, to: number, now: number): Counts {
@@ -54,7 +68,12 @@ function count(rows: Row[], from: number, to: number, now: number): Counts {
       if (outcome === 'late') c.late++;
       else c.onTime++;
       if (outcome === 'early') c.early++;
-    } else if ((done === undefined || done >= to) && received !== undefined && received < to && ![3, 7, 8].includes(d.status ?? 0)) {
+    } else if (
+      (done === undefined || done >= to) &&
+      received !== undefined &&
+      received < to &&
+      ![3, 7, 8].includes(d.status ?? 0)
+    ) {
       c.inProgress++;
       if (due !== undefined && classifyOpen(now, due, cal) === 'overdue') {
         c.overdue++;
@@ -74,8 +93,15 @@ export async function statisticsRoutes(fastify: FastifyInstance): Promise<void> 
       config: { access: ['manager', 'admin', 'agency-head'] },
       schema: {
         tags: ['statistics'],
-        summary: 'Received, in progress, on time, late and the average rating per agency over [from, to] (local days; default: this month)',
-        querystring: Type.Object({ from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }),
+        summary:
+          'Received, in progress, on time, late and the average rating per agency over [from, to] (local days; default: this month)',
+        querystring: Type.Object(
+          {
+            from: Type.Optional(Type.String({ format: 'date' })),
+            to: Type.Optional(Type.String({ format: 'date' })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Array(AgencyStats), 400: Problem, 401: Problem, 403: Problem },
       },
     },
@@ -85,7 +111,13 @@ export async function statisticsRoutes(fastify: FastifyInstance): Promise<void> 
       const today = localDay(clockNow);
       const fromDay = request.query.from ?? `${today.slice(0, 7)}-01`;
       const toDay = request.query.to ?? today;
-      if (fromDay > toDay) throw new ProblemError(400, 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', '`from` must not be after `to`.', { code: 'BAD_PERIOD' });
+      if (fromDay > toDay)
+        throw new ProblemError(
+          400,
+          'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+          '`from` must not be after `to`.',
+          { code: 'BAD_PERIOD' },
+        );
       const from = startOfDay(fromDay);
       const to = startOfDay(toDay) + DAY;
       const global = principal.roles.includes('manager') || principal.roles.includes('admin');
@@ -114,7 +146,12 @@ export async function statisticsRoutes(fastify: FastifyInstance): Promise<void> 
         return {
           agencyCode: a.code,
           agencyName: a.name,
-          ...count(dossiers.rows.filter((d) => d.agency_code === a.code), from, to, now),
+          ...count(
+            dossiers.rows.filter((d) => d.agency_code === a.code),
+            from,
+            to,
+            now,
+          ),
           averageRating: rating ? Math.round(Number(rating.average) * 100) / 100 : null,
           ratingCount: Number(rating?.n ?? 0),
         };

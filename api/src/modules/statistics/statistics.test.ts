@@ -1,7 +1,24 @@
 import { recordStatus } from '../dossiers/status';
-import { givenDossierWorld, householdForm, officer, signedIn, untilStatus, type DossierWorld } from '../../testing/dossiers.fixture';
+import {
+  givenDossierWorld,
+  householdForm,
+  officer,
+  signedIn,
+  untilStatus,
+  type DossierWorld,
+} from '../../testing/dossiers.fixture';
 
-interface Stats { agencyCode: string; received: number; inProgress: number; overdue: number; onTime: number; early: number; late: number; averageRating: number | null; ratingCount: number }
+interface Stats {
+  agencyCode: string;
+  received: number;
+  inProgress: number;
+  overdue: number;
+  onTime: number;
+  early: number;
+  late: number;
+  averageRating: number | null;
+  ratingCount: number;
+}
 type Browser = Awaited<ReturnType<typeof signedIn>>['browser'];
 
 describe('ratings and per-agency statistics', () => {
@@ -14,7 +31,10 @@ describe('ratings and per-agency statistics', () => {
   afterAll(async () => w.close());
 
   const submit = async (): Promise<string> => {
-    const created = await owner.browser.request('POST', '/api/dossiers', { procedureId: w.procedureId, formData: householdForm() });
+    const created = await owner.browser.request('POST', '/api/dossiers', {
+      procedureId: w.procedureId,
+      formData: householdForm(),
+    });
     const code = (created.json() as { dossier: { code: string } }).dossier.code;
     await untilStatus(w, code, 1);
     return code;
@@ -22,14 +42,29 @@ describe('ratings and per-agency statistics', () => {
   /** The dossier received at `received`, due at `due`; finished (9) and returned (10) at `finished` when given. */
   const givenDossier = async (received: string, due: string, finished?: string): Promise<string> => {
     const code = await submit();
-    await w.t.app.pg.query(`UPDATE dossier SET received_at = $2, due_at = $3 WHERE code = $1`, [code, new Date(received), new Date(due)]);
+    await w.t.app.pg.query(`UPDATE dossier SET received_at = $2, due_at = $3 WHERE code = $1`, [
+      code,
+      new Date(received),
+      new Date(due),
+    ]);
     if (finished) {
-      await recordStatus(w.t.app.pg, { dossierCode: code, status: 9, at: new Date(finished), jobKey: `test-9-${code}` });
-      await recordStatus(w.t.app.pg, { dossierCode: code, status: 10, at: new Date(finished), jobKey: `test-10-${code}` });
+      await recordStatus(w.t.app.pg, {
+        dossierCode: code,
+        status: 9,
+        at: new Date(finished),
+        jobKey: `test-9-${code}`,
+      });
+      await recordStatus(w.t.app.pg, {
+        dossierCode: code,
+        status: 10,
+        at: new Date(finished),
+        jobKey: `test-10-${code}`,
+      });
     }
     return code;
   };
-  const rate = (browser: Browser, code: string, body: unknown) => browser.post(`/api/dossiers/${code}/rating`, body);
+  const rate = (browser: Browser, code: string, body: unknown) =>
+    browser.post(`/api/dossiers/${code}/rating`, body);
 
   it('should refuse a rating with a Vietnamese message when the result was not returned yet', async () => {
     // given
@@ -56,7 +91,9 @@ describe('ratings and per-agency statistics', () => {
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(409);
     expect(stranger.statusCode).toBe(404);
-    const detail = (await owner.browser.get(`/api/dossiers/${code}`)).json() as { rating: { score: number; comment: string } | null };
+    const detail = (await owner.browser.get(`/api/dossiers/${code}`)).json() as {
+      rating: { score: number; comment: string } | null;
+    };
     expect(detail.rating).toMatchObject({ score: 4, comment: 'Nhanh, đúng hẹn' });
   });
 
@@ -87,7 +124,16 @@ describe('ratings and per-agency statistics', () => {
     // then
     expect(response.statusCode).toBe(200);
     const row = (response.json() as Stats[]).find((s) => s.agencyCode === w.agencyCode);
-    expect(row).toMatchObject({ received: 3, inProgress: 1, overdue: 1, onTime: 1, early: 1, late: 2, ratingCount: 1, averageRating: 2 });
+    expect(row).toMatchObject({
+      received: 3,
+      inProgress: 1,
+      overdue: 1,
+      onTime: 1,
+      early: 1,
+      late: 2,
+      ratingCount: 1,
+      averageRating: 2,
+    });
   });
 
   it('should show an agency head only the agencies they head', async () => {

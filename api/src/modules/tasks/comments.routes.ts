@@ -15,20 +15,42 @@ export async function commentRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/dossiers/:code/comments',
-    { config: { access: [...officers, 'manager', 'admin'] }, schema: { tags, summary: "Officers' comments on a dossier", params: CodeParams, response: { 200: Type.Array(Comment), 404: Problem } } },
+    {
+      config: { access: [...officers, 'manager', 'admin'] },
+      schema: {
+        tags,
+        summary: "Officers' comments on a dossier",
+        params: CodeParams,
+        response: { 200: Type.Array(Comment), 404: Problem },
+      },
+    },
     async (request) => {
       const d = await readableDossier(app.pg, request.principal, request.params.code);
       const r = await app.pg.query<{ id: string; author_name: string; body: string; created_at: Date }>(
         `SELECT id, author_name, body, created_at FROM dossier_comment WHERE dossier_code = $1 ORDER BY created_at, id`,
         [d.code],
       );
-      return r.rows.map((c) => ({ id: String(c.id), author: c.author_name, body: c.body, createdAt: c.created_at.toISOString() }));
+      return r.rows.map((c) => ({
+        id: String(c.id),
+        author: c.author_name,
+        body: c.body,
+        createdAt: c.created_at.toISOString(),
+      }));
     },
   );
 
   app.post(
     '/dossiers/:code/comments',
-    { config: { access: [...officers] }, schema: { tags, summary: 'Add a comment (officers of the agency)', params: CodeParams, body: CommentBody, response: { 201: Comment, 404: Problem } } },
+    {
+      config: { access: [...officers] },
+      schema: {
+        tags,
+        summary: 'Add a comment (officers of the agency)',
+        params: CodeParams,
+        body: CommentBody,
+        response: { 201: Comment, 404: Problem },
+      },
+    },
     async (request, reply) => {
       const principal = request.principal!;
       const d = await readableDossier(app.pg, principal, request.params.code);
@@ -38,7 +60,12 @@ export async function commentRoutes(fastify: FastifyInstance): Promise<void> {
         [d.code, principal.accountId, principal.fullName, request.body.body],
       );
       const row = r.rows[0]!;
-      return reply.code(201).send({ id: String(row.id), author: principal.fullName, body: request.body.body, createdAt: row.created_at.toISOString() });
+      return reply.code(201).send({
+        id: String(row.id),
+        author: principal.fullName,
+        body: request.body.body,
+        createdAt: row.created_at.toISOString(),
+      });
     },
   );
 }

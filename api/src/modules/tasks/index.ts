@@ -26,14 +26,35 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
     '/tasks',
     {
       config: { access: [...OFFICERS] },
-      schema: { tags, summary: 'Task list of the caller (scope mine or group), filtered and sorted', querystring: TaskQuery, response: { 200: Type.Object({ items: Type.Array(TaskItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }), ...errors } },
+      schema: {
+        tags,
+        summary: 'Task list of the caller (scope mine or group), filtered and sorted',
+        querystring: TaskQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(TaskItem),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+          ...errors,
+        },
+      },
     },
     async (request) => listTasks(app, request.principal!, request.query),
   );
 
   app.get(
     '/tasks/:key',
-    { config: { access: [...OFFICERS] }, schema: { tags, summary: 'A task with its form schema and dossier', params: TaskParams, response: { 200: TaskDetail, ...errors } } },
+    {
+      config: { access: [...OFFICERS] },
+      schema: {
+        tags,
+        summary: 'A task with its form schema and dossier',
+        params: TaskParams,
+        response: { 200: TaskDetail, ...errors },
+      },
+    },
     async (request) => {
       const task = await loadTask(app, request.principal!, request.params.key);
       const dossiers = await dossiersOfTasks(app.pg, [task]);
@@ -44,7 +65,15 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/tasks/:key/claim',
-    { config: { access: [...OFFICERS] }, schema: { tags, summary: 'Claim a task of one of my groups', params: TaskParams, response: { 200: Done, ...errors } } },
+    {
+      config: { access: [...OFFICERS] },
+      schema: {
+        tags,
+        summary: 'Claim a task of one of my groups',
+        params: TaskParams,
+        response: { 200: Done, ...errors },
+      },
+    },
     async (request) => {
       await claimTask(app, request.principal!, request.params.key);
       return { key: request.params.key, message_vi: 'Đã nhận xử lý công việc.' };
@@ -53,7 +82,15 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/tasks/:key/unclaim',
-    { config: { access: [...OFFICERS] }, schema: { tags, summary: 'Give a claimed task back to the group', params: TaskParams, response: { 200: Done, ...errors } } },
+    {
+      config: { access: [...OFFICERS] },
+      schema: {
+        tags,
+        summary: 'Give a claimed task back to the group',
+        params: TaskParams,
+        response: { 200: Done, ...errors },
+      },
+    },
     async (request) => {
       await unclaimTask(app, request.principal!, request.params.key);
       return { key: request.params.key, message_vi: 'Đã trả công việc về nhóm.' };
@@ -62,7 +99,16 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/tasks/:key/assign',
-    { config: { access: ['section-head', 'agency-head'] }, schema: { tags, summary: 'Assign a task to an officer of its group (leaders of the agency)', params: TaskParams, body: AssignBody, response: { 200: Done, ...errors } } },
+    {
+      config: { access: ['section-head', 'agency-head'] },
+      schema: {
+        tags,
+        summary: 'Assign a task to an officer of its group (leaders of the agency)',
+        params: TaskParams,
+        body: AssignBody,
+        response: { 200: Done, ...errors },
+      },
+    },
     async (request) => {
       await assignTask(app, request.principal!, request.params.key, request.body.assignee);
       return { key: request.params.key, message_vi: `Đã phân công cho ${request.body.assignee}.` };
@@ -71,7 +117,16 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/tasks/:key/complete',
-    { config: { access: [...OFFICERS] }, schema: { tags, summary: "Complete a task with the step's form and a decision", params: TaskParams, body: CompleteBody, response: { 200: Done, ...errors } } },
+    {
+      config: { access: [...OFFICERS] },
+      schema: {
+        tags,
+        summary: "Complete a task with the step's form and a decision",
+        params: TaskParams,
+        body: CompleteBody,
+        response: { 200: Done, ...errors },
+      },
+    },
     async (request) => {
       const code = await completeTask(app, request.principal!, request.params.key, request.body);
       request.auditTarget = code ?? request.params.key;

@@ -23,7 +23,11 @@ export async function listTasks(app: FastifyInstance, principal: Principal, q: S
   const pageSize = q.pageSize ?? 20;
   const now = app.clock.now();
   if (principal.groups.length === 0) return { items: [], total: 0, page, pageSize };
-  const filter: UserTaskFilter = { state: 'CREATED', candidateGroups: principal.groups, sort: SORT[q.sort ?? 'due'] };
+  const filter: UserTaskFilter = {
+    state: 'CREATED',
+    candidateGroups: principal.groups,
+    sort: SORT[q.sort ?? 'due'],
+  };
   if (q.scope === 'mine') filter.assignee = principal.username;
   if (q.overdue) filter.dueBefore = isoVn(now);
   else if (q.dueSoon) {
@@ -35,17 +39,33 @@ export async function listTasks(app: FastifyInstance, principal: Principal, q: S
   let tasks: UserTask[];
   let total: number;
   if (q.code !== undefined) {
-    const instances = await app.pg.query<{ process_instance_key: string }>(`SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1`, [q.code]);
-    const pages = await Promise.all(instances.rows.map((i) => app.engine.searchUserTasks({ ...filter, processInstanceKey: i.process_instance_key, limit: 100 })));
+    const instances = await app.pg.query<{ process_instance_key: string }>(
+      `SELECT process_instance_key FROM dossier_instance WHERE dossier_code = $1`,
+      [q.code],
+    );
+    const pages = await Promise.all(
+      instances.rows.map((i) =>
+        app.engine.searchUserTasks({ ...filter, processInstanceKey: i.process_instance_key, limit: 100 }),
+      ),
+    );
     tasks = pages.flatMap((p) => p.items);
     total = tasks.length;
   } else if (needsDossier) {
     tasks = (await app.engine.searchUserTasks({ ...filter, limit: FILTER_WINDOW })).items;
     total = tasks.length;
   } else {
-    const result = await app.engine.searchUserTasks({ ...filter, limit: pageSize, offset: (page - 1) * pageSize });
+    const result = await app.engine.searchUserTasks({
+      ...filter,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
     const dossiers = await dossiersOfTasks(app.pg, result.items);
-    return { items: result.items.map((t) => taskView(t, dossiers.get(t.userTaskKey), now)), total: result.total, page, pageSize };
+    return {
+      items: result.items.map((t) => taskView(t, dossiers.get(t.userTaskKey), now)),
+      total: result.total,
+      page,
+      pageSize,
+    };
   }
   const dossiers = await dossiersOfTasks(app.pg, tasks);
   const applicant = q.applicant?.toLocaleLowerCase('vi');

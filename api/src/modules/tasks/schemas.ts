@@ -5,8 +5,14 @@ import { ReceivedBy } from '../dossiers/schemas.js';
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TaskDossierSchema = Type.Object({
-  code: Type.String(), procedureId: Type.String(), procedureName: Type.String(), applicantName: Type.String(),
-  status: Nullable(Type.Integer()), statusLabel: Type.String(), agencyCode: Type.String(), dueAt: Nullable(Type.String()),
+  code: Type.String(),
+  procedureId: Type.String(),
+  procedureName: Type.String(),
+  applicantName: Type.String(),
+  status: Nullable(Type.Integer()),
+  statusLabel: Type.String(),
+  agencyCode: Type.String(),
+  dueAt: Nullable(Type.String()),
   channel: Type.String({ description: 'online, direct (paper at the desk) or post' }),
   receivedBy: ReceivedBy,
 });
@@ -22,13 +28,20 @@ export const TaskItem = Type.Object({
   priority: Type.Integer(),
   createdAt: Type.String(),
   dueDate: Nullable(Type.String()),
-  remainingWorkingMinutes: Nullable(Type.Integer({ description: 'Working time left (negative once overdue)' })),
-  lateness: Nullable(Type.Union([Type.Literal('overdue'), Type.Literal('near-due'), Type.Literal('not-due')])),
+  remainingWorkingMinutes: Nullable(
+    Type.Integer({ description: 'Working time left (negative once overdue)' }),
+  ),
+  lateness: Nullable(
+    Type.Union([Type.Literal('overdue'), Type.Literal('near-due'), Type.Literal('not-due')]),
+  ),
   formKey: Nullable(Type.String()),
   dossier: Nullable(TaskDossierSchema),
 });
 
-export const TaskDetail = Type.Intersect([TaskItem, Type.Object({ form: Nullable(Type.Record(Type.String(), Type.Unknown())) })]);
+export const TaskDetail = Type.Intersect([
+  TaskItem,
+  Type.Object({ form: Nullable(Type.Record(Type.String(), Type.Unknown())) }),
+]);
 
 export const TaskQuery = Type.Object(
   {
@@ -50,15 +63,39 @@ export const TaskParams = Type.Object({ key: Type.String({ pattern: '^[0-9]{1,20
 
 export const CompleteBody = Type.Object(
   {
-    data: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "Fields of the step's form" })),
-    decision: Type.Optional(Type.String({ maxLength: 50, description: 'Value of the form\'s decision field, e.g. accepted, supplement, refused, approve, send-back' })),
-    reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Reason / guidance text, put in the field the decision shows' })),
+    data: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: "Fields of the step's form" }),
+    ),
+    decision: Type.Optional(
+      Type.String({
+        maxLength: 50,
+        description:
+          "Value of the form's decision field, e.g. accepted, supplement, refused, approve, send-back",
+      }),
+    ),
+    reason: Type.Optional(
+      Type.String({
+        maxLength: 4000,
+        description: 'Reason / guidance text, put in the field the decision shows',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
-export const AssignBody = Type.Object({ assignee: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+export const AssignBody = Type.Object(
+  { assignee: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
 
-export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+export const CommentBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 4000 }) },
+  { additionalProperties: false },
+);
 
-export const Comment = Type.Object({ id: Type.String(), author: Type.String(), body: Type.String(), createdAt: Type.String() });
+export const Comment = Type.Object({
+  id: Type.String(),
+  author: Type.String(),
+  body: Type.String(),
+  createdAt: Type.String(),
+});

@@ -22,11 +22,23 @@ export interface TaskDossier {
 }
 
 /** The dossier of each task (by its element instance, else its process instance). */
-export async function dossiersOfTasks(pool: pg.Pool, tasks: readonly UserTask[]): Promise<Map<string, TaskDossier>> {
+export async function dossiersOfTasks(
+  pool: pg.Pool,
+  tasks: readonly UserTask[],
+): Promise<Map<string, TaskDossier>> {
   if (tasks.length === 0) return new Map();
   const r = await pool.query<{
-    task_key: string; code: string; procedure_id: string; procedure_name: string; applicant_name: string; status: number | null; agency_code: string; due_at: Date | null;
-    channel: string; received_by_username: string | null; received_by_name: string | null;
+    task_key: string;
+    code: string;
+    procedure_id: string;
+    procedure_name: string;
+    applicant_name: string;
+    status: number | null;
+    agency_code: string;
+    due_at: Date | null;
+    channel: string;
+    received_by_username: string | null;
+    received_by_name: string | null;
   }>(
     `SELECT t.task_key, d.code, d.procedure_id, d.procedure_name, d.applicant_name, d.status, d.agency_code, d.due_at,
             d.channel, a.username AS received_by_username, a.full_name AS received_by_name
@@ -35,16 +47,29 @@ export async function dossiersOfTasks(pool: pg.Pool, tasks: readonly UserTask[])
        LEFT JOIN dossier_instance i ON i.process_instance_key = t.process_instance_key
        JOIN dossier d ON d.code = COALESCE(s.dossier_code, i.dossier_code)
        LEFT JOIN account a ON a.id = d.received_by AND d.channel = 'direct'`,
-    [tasks.map((t) => t.userTaskKey), tasks.map((t) => t.elementInstanceKey), tasks.map((t) => t.processInstanceKey)],
+    [
+      tasks.map((t) => t.userTaskKey),
+      tasks.map((t) => t.elementInstanceKey),
+      tasks.map((t) => t.processInstanceKey),
+    ],
   );
   return new Map(
     r.rows.map((x) => [
       x.task_key,
       {
-        code: x.code, procedureId: x.procedure_id, procedureName: x.procedure_name, applicantName: x.applicant_name,
-        status: x.status, statusLabel: labelOf(x.status), agencyCode: x.agency_code, dueAt: x.due_at?.toISOString() ?? null,
+        code: x.code,
+        procedureId: x.procedure_id,
+        procedureName: x.procedure_name,
+        applicantName: x.applicant_name,
+        status: x.status,
+        statusLabel: labelOf(x.status),
+        agencyCode: x.agency_code,
+        dueAt: x.due_at?.toISOString() ?? null,
         channel: x.channel,
-        receivedBy: x.received_by_username !== null ? { username: x.received_by_username, fullName: x.received_by_name ?? '' } : null,
+        receivedBy:
+          x.received_by_username !== null
+            ? { username: x.received_by_username, fullName: x.received_by_name ?? '' }
+            : null,
       },
     ]),
   );

@@ -25,7 +25,10 @@ const TrackingAnswer = Type.Object({
 });
 
 const TrackingParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
-const SecretQuery = Type.Object({ secret: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false });
+const SecretQuery = Type.Object(
+  { secret: Type.String({ minLength: 1, maxLength: 20 }) },
+  { additionalProperties: false },
+);
 
 /** GET /tracking/:code, GET /tracking/:code/diagram, GET /me/dossiers. */
 export async function trackingRoutes(fastify: FastifyInstance): Promise<void> {
@@ -64,7 +67,8 @@ export async function trackingRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: ['public'], rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags: ['tracking'],
-        summary: "The dossier's process diagram with completed and active elements, with the receipt's secret (30 requests per minute per address)",
+        summary:
+          "The dossier's process diagram with completed and active elements, with the receipt's secret (30 requests per minute per address)",
         params: TrackingParams,
         querystring: SecretQuery,
         response: { 200: DiagramAnswer, 400: Problem, 404: Problem, 429: Problem },
@@ -85,10 +89,18 @@ export async function trackingRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['tracking'],
         summary: "The signed-in applicant's dossiers, newest first",
         querystring: Type.Object(
-          { status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+          {
+            status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+            pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(DossierView), total: Type.Integer() }), 401: Problem, 403: Problem },
+        response: {
+          200: Type.Object({ items: Type.Array(DossierView), total: Type.Integer() }),
+          401: Problem,
+          403: Problem,
+        },
       },
     },
     async (request) => {

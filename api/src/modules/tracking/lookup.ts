@@ -12,7 +12,12 @@ const dummy = hashSecret(Buffer.alloc(32), 'AAAAAAAA');
 
 /** The one answer for "no such dossier" and "wrong secret". */
 export const trackingNotFound = () =>
-  new ProblemError(404, 'Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập.', 'No dossier matches this code and secret.', { code: 'TRACKING_NOT_FOUND' });
+  new ProblemError(
+    404,
+    'Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập.',
+    'No dossier matches this code and secret.',
+    { code: 'TRACKING_NOT_FOUND' },
+  );
 
 /** The dossier `code` when `secret` matches, else the tracking 404. */
 export async function trackedDossier(pool: pg.Pool, code: string, secret: string): Promise<DossierRow> {

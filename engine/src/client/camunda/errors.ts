@@ -19,7 +19,10 @@ function problemText(body: unknown): { text: string; title?: string } {
   if (typeof body !== 'string' || body === '') return { text: '' };
   try {
     const p = JSON.parse(body) as { detail?: unknown; title?: unknown };
-    return { text: typeof p.detail === 'string' ? p.detail : body, title: typeof p.title === 'string' ? p.title : undefined };
+    return {
+      text: typeof p.detail === 'string' ? p.detail : body,
+      title: typeof p.title === 'string' ? p.title : undefined,
+    };
   } catch {
     return { text: body };
   }
@@ -35,7 +38,8 @@ export function toEngineError(operation: string, error: unknown): unknown {
     const message = `${operation}: ${text || String(e.message)}`;
     if (status === 400) return new EngineError('INVALID_ARGUMENT', message);
     if (status === 404) return new EngineError('NOT_FOUND', message);
-    if (status === 409) return new EngineError(title === 'ALREADY_EXISTS' ? 'ALREADY_EXISTS' : 'FAILED_PRECONDITION', message);
+    if (status === 409)
+      return new EngineError(title === 'ALREADY_EXISTS' ? 'ALREADY_EXISTS' : 'FAILED_PRECONDITION', message);
     if (status === 429) return new EngineError('RESOURCE_EXHAUSTED', message);
     if (status === 503 || status === 502) return new EngineError('UNAVAILABLE', message);
     if (status === 504) return new EngineError('DEADLINE_EXCEEDED', message);
@@ -60,5 +64,8 @@ export async function translate<T>(operation: string, fn: () => Promise<T>): Pro
 
 /** The error for port methods that Camunda 8's APIs cannot serve. */
 export function unavailable(method: string, why: string): EngineError {
-  return new EngineError('UNAVAILABLE', `${method} is not available on Camunda 8: ${why} (see docs/camunda.md)`);
+  return new EngineError(
+    'UNAVAILABLE',
+    `${method} is not available on Camunda 8: ${why} (see docs/camunda.md)`,
+  );
 }

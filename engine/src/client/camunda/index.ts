@@ -8,8 +8,22 @@
 import { Camunda8 } from '@camunda8/sdk';
 import { EngineError } from '../port.js';
 import type {
-  ActivateJobsRequest, ActivatedJob, CreateProcessInstanceRequest, Deployment, EngineHealth, EngineRecord, FailJobRequest, JobWorker,
-  JobWorkerOptions, ProcessInstanceCreated, ProcessInstanceResult, PublishMessageRequest, Resource, ThrowErrorRequest, Variables, WorkflowEngine,
+  ActivateJobsRequest,
+  ActivatedJob,
+  CreateProcessInstanceRequest,
+  Deployment,
+  EngineHealth,
+  EngineRecord,
+  FailJobRequest,
+  JobWorker,
+  JobWorkerOptions,
+  ProcessInstanceCreated,
+  ProcessInstanceResult,
+  PublishMessageRequest,
+  Resource,
+  ThrowErrorRequest,
+  Variables,
+  WorkflowEngine,
 } from '../port.js';
 import { translate, unavailable } from './errors.js';
 import { startSdkWorker, toActivatedJob, type SdkJob } from './jobs.js';
@@ -32,7 +46,8 @@ interface DeployedItem {
   form?: { formId: string; version: number; formKey: unknown; resourceName: string };
 }
 
-const buf = (c: string | Uint8Array): Buffer => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+const buf = (c: string | Uint8Array): Buffer =>
+  typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c);
 
 /** The port on a Camunda 8 cluster. */
 export class CamundaEngine implements WorkflowEngine {
@@ -52,25 +67,49 @@ export class CamundaEngine implements WorkflowEngine {
   async health(): Promise<EngineHealth> {
     try {
       const t = await this.zeebe.topology();
-      return { ok: true, engine: 'camunda', detail: `Camunda gateway ${t.gatewayVersion}, ${t.brokers.length} broker(s)` };
+      return {
+        ok: true,
+        engine: 'camunda',
+        detail: `Camunda gateway ${t.gatewayVersion}, ${t.brokers.length} broker(s)`,
+      };
     } catch (e) {
       return { ok: false, engine: 'camunda', detail: e instanceof Error ? e.message : String(e) };
     }
   }
 
   async deployResources(resources: Resource[]): Promise<Deployment> {
-    const sdkResources = resources.map((r) => (r.name.endsWith('.form') ? { name: r.name, form: buf(r.content) } : { name: r.name, process: buf(r.content) }));
+    const sdkResources = resources.map((r) =>
+      r.name.endsWith('.form')
+        ? { name: r.name, form: buf(r.content) }
+        : { name: r.name, process: buf(r.content) },
+    );
     const d = await translate('deployResources', () => this.zeebe.deployResources(sdkResources));
     const out: Deployment = { key: String(d.key), processes: [], forms: [] };
     for (const item of d.deployments as DeployedItem[]) {
       if (item.process) {
         const p = item.process;
-        out.processes.push({ bpmnProcessId: p.bpmnProcessId, version: p.version, processDefinitionKey: String(p.processDefinitionKey), resourceName: p.resourceName, isNew: true });
+        out.processes.push({
+          bpmnProcessId: p.bpmnProcessId,
+          version: p.version,
+          processDefinitionKey: String(p.processDefinitionKey),
+          resourceName: p.resourceName,
+          isNew: true,
+        });
       } else if (item.form) {
         const f = item.form;
-        out.forms.push({ formId: f.formId, version: f.version, formKey: String(f.formKey), resourceName: f.resourceName, isNew: true });
+        out.forms.push({
+          formId: f.formId,
+          version: f.version,
+          formKey: String(f.formKey),
+          resourceName: f.resourceName,
+          isNew: true,
+        });
         const source = resources.find((r) => r.name === f.resourceName);
-        if (source) this.forms.set(String(f.formKey), JSON.parse(buf(source.content).toString('utf8')) as Record<string, unknown>);
+        if (source)
+          this.forms.set(
+            String(f.formKey),
+            JSON.parse(buf(source.content).toString('utf8')) as Record<string, unknown>,
+          );
       }
     }
     return out;
@@ -84,15 +123,28 @@ export class CamundaEngine implements WorkflowEngine {
   }
   async getForm(formKey: string): Promise<Record<string, unknown>> {
     const form = this.forms.get(formKey);
-    if (!form) throw unavailable('getForm', `Camunda 8.8 has no form-by-key endpoint and form '${formKey}' was not deployed through this process`);
+    if (!form)
+      throw unavailable(
+        'getForm',
+        `Camunda 8.8 has no form-by-key endpoint and form '${formKey}' was not deployed through this process`,
+      );
     return form;
   }
 
   async createProcessInstance(r: CreateProcessInstanceRequest): Promise<ProcessInstanceCreated> {
     const c = await translate('createProcessInstance', () =>
-      this.zeebe.createProcessInstance({ bpmnProcessId: r.bpmnProcessId, version: r.version ?? -1, variables: doc(r.variables) }),
+      this.zeebe.createProcessInstance({
+        bpmnProcessId: r.bpmnProcessId,
+        version: r.version ?? -1,
+        variables: doc(r.variables),
+      }),
     );
-    return { processInstanceKey: String(c.processInstanceKey), processDefinitionKey: String(c.processDefinitionKey), bpmnProcessId: c.bpmnProcessId, version: c.version };
+    return {
+      processInstanceKey: String(c.processInstanceKey),
+      processDefinitionKey: String(c.processDefinitionKey),
+      bpmnProcessId: c.bpmnProcessId,
+      version: c.version,
+    };
   }
 
   async createProcessInstanceWithResult(
@@ -119,13 +171,29 @@ export class CamundaEngine implements WorkflowEngine {
   async cancelProcessInstance(key: string): Promise<void> {
     await translate('cancelProcessInstance', () => this.zeebe.cancelProcessInstance(key));
   }
-  async setVariables(r: { elementInstanceKey: string; variables: Variables; local?: boolean }): Promise<void> {
-    await translate('setVariables', () => this.zeebe.setVariables({ elementInstanceKey: r.elementInstanceKey, variables: doc(r.variables), local: r.local ?? false }));
+  async setVariables(r: {
+    elementInstanceKey: string;
+    variables: Variables;
+    local?: boolean;
+  }): Promise<void> {
+    await translate('setVariables', () =>
+      this.zeebe.setVariables({
+        elementInstanceKey: r.elementInstanceKey,
+        variables: doc(r.variables),
+        local: r.local ?? false,
+      }),
+    );
   }
 
   async publishMessage(r: PublishMessageRequest): Promise<{ messageKey: string }> {
     const m = await translate('publishMessage', () =>
-      this.zeebe.publishMessage({ name: r.name, correlationKey: r.correlationKey ?? '', timeToLive: r.timeToLiveMs ?? 0, messageId: r.messageId, variables: doc(r.variables) }),
+      this.zeebe.publishMessage({
+        name: r.name,
+        correlationKey: r.correlationKey ?? '',
+        timeToLive: r.timeToLiveMs ?? 0,
+        messageId: r.messageId,
+        variables: doc(r.variables),
+      }),
     );
     return { messageKey: String(m.key) };
   }
@@ -133,7 +201,9 @@ export class CamundaEngine implements WorkflowEngine {
     return this.rest.correlateMessage(r);
   }
   async broadcastSignal(r: { signalName: string; variables?: Variables }): Promise<{ signalKey: string }> {
-    const s = await translate('broadcastSignal', () => this.zeebe.broadcastSignal({ signalName: r.signalName, variables: doc(r.variables) }));
+    const s = await translate('broadcastSignal', () =>
+      this.zeebe.broadcastSignal({ signalName: r.signalName, variables: doc(r.variables) }),
+    );
     return { signalKey: String(s.key) };
   }
 
@@ -152,21 +222,40 @@ export class CamundaEngine implements WorkflowEngine {
     return jobs.map((j) => toActivatedJob(j as unknown as SdkJob));
   }
   async completeJob(r: { jobKey: string; variables?: Variables }): Promise<void> {
-    await translate('completeJob', () => this.zeebe.completeJob({ jobKey: r.jobKey, variables: doc(r.variables) }));
+    await translate('completeJob', () =>
+      this.zeebe.completeJob({ jobKey: r.jobKey, variables: doc(r.variables) }),
+    );
   }
   async failJob(r: FailJobRequest): Promise<void> {
     await translate('failJob', () =>
-      this.zeebe.failJob({ jobKey: r.jobKey, retries: r.retries, errorMessage: r.errorMessage ?? '', retryBackOff: r.retryBackOffMs ?? 0, variables: doc(r.variables) }),
+      this.zeebe.failJob({
+        jobKey: r.jobKey,
+        retries: r.retries,
+        errorMessage: r.errorMessage ?? '',
+        retryBackOff: r.retryBackOffMs ?? 0,
+        variables: doc(r.variables),
+      }),
     );
   }
   async throwError(r: ThrowErrorRequest): Promise<void> {
-    await translate('throwError', () => this.zeebe.throwError({ jobKey: r.jobKey, errorCode: r.errorCode, errorMessage: r.errorMessage ?? '', variables: doc(r.variables) }));
+    await translate('throwError', () =>
+      this.zeebe.throwError({
+        jobKey: r.jobKey,
+        errorCode: r.errorCode,
+        errorMessage: r.errorMessage ?? '',
+        variables: doc(r.variables),
+      }),
+    );
   }
   async updateJobRetries(r: { jobKey: string; retries: number }): Promise<void> {
-    await translate('updateJobRetries', () => this.zeebe.updateJobRetries({ jobKey: r.jobKey, retries: r.retries }));
+    await translate('updateJobRetries', () =>
+      this.zeebe.updateJobRetries({ jobKey: r.jobKey, retries: r.retries }),
+    );
   }
   async updateJobTimeout(r: { jobKey: string; timeoutMs: number }): Promise<void> {
-    await translate('updateJobTimeout', () => this.zeebe.updateJobTimeout({ jobKey: r.jobKey, timeout: r.timeoutMs }));
+    await translate('updateJobTimeout', () =>
+      this.zeebe.updateJobTimeout({ jobKey: r.jobKey, timeout: r.timeoutMs }),
+    );
   }
   createWorker(options: JobWorkerOptions): JobWorker {
     const worker = startSdkWorker(this.zeebe, options, this.options.workerMode ?? 'poll');
@@ -214,7 +303,10 @@ export class CamundaEngine implements WorkflowEngine {
     return this.rest.getTakenSequenceFlows(key);
   }
   async getRecords(_key: string): Promise<EngineRecord[]> {
-    throw unavailable('getRecords', 'the record stream is exported to Elasticsearch/OpenSearch, not offered by the gateway');
+    throw unavailable(
+      'getRecords',
+      'the record stream is exported to Elasticsearch/OpenSearch, not offered by the gateway',
+    );
   }
 
   async close(): Promise<void> {

@@ -46,7 +46,12 @@ export function toActivatedJob(job: SdkJob): ActivatedJob {
 /** What a port handler's outcome asks of the SDK job. */
 interface SdkJobActions {
   complete(variables?: Variables): Promise<unknown>;
-  fail(conf: { errorMessage: string; retries?: number; retryBackOff?: number; variables?: Variables }): Promise<unknown>;
+  fail(conf: {
+    errorMessage: string;
+    retries?: number;
+    retryBackOff?: number;
+    variables?: Variables;
+  }): Promise<unknown>;
   error(e: { errorCode: string; errorMessage?: string; variables: Variables }): Promise<unknown>;
 }
 
@@ -60,7 +65,11 @@ async function report(job: SdkJob & SdkJobActions, outcome: JobOutcome): Promise
       variables: outcome.variables,
     });
   }
-  return job.error({ errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, variables: outcome.variables ?? {} });
+  return job.error({
+    errorCode: outcome.errorCode,
+    errorMessage: outcome.errorMessage,
+    variables: outcome.variables ?? {},
+  });
 }
 
 /** Runs the port handler on an SDK job and reports its outcome; a throwing handler fails the job (retries - 1). */
@@ -69,18 +78,33 @@ export async function runHandler(options: JobWorkerOptions, job: SdkJob & SdkJob
   try {
     outcome = await options.handler(toActivatedJob(job));
   } catch (e) {
-    outcome = { outcome: 'fail', errorMessage: e instanceof Error ? e.message : String(e), retries: Number(job.retries) - 1 };
+    outcome = {
+      outcome: 'fail',
+      errorMessage: e instanceof Error ? e.message : String(e),
+      retries: Number(job.retries) - 1,
+    };
   }
   return report(job, outcome);
 }
 
 /** A port worker on an SDK job worker: long polling (ActivateJobs) or a job stream (StreamActivatedJobs). */
-export function startSdkWorker(zeebe: ZeebeGrpcClient, options: JobWorkerOptions, mode: 'poll' | 'stream'): JobWorker {
+export function startSdkWorker(
+  zeebe: ZeebeGrpcClient,
+  options: JobWorkerOptions,
+  mode: 'poll' | 'stream',
+): JobWorker {
   const taskHandler = (job: unknown) => runHandler(options, job as SdkJob & SdkJobActions) as Promise<never>;
   const worker = options.worker ?? `motcua-${options.type}`;
   const timeout = options.timeoutMs ?? 60_000;
   if (mode === 'stream') {
-    const stream = zeebe.streamJobs({ type: options.type, worker, timeout, fetchVariables: options.fetchVariables, tenantIds: [], taskHandler });
+    const stream = zeebe.streamJobs({
+      type: options.type,
+      worker,
+      timeout,
+      fetchVariables: options.fetchVariables,
+      tenantIds: [],
+      taskHandler,
+    });
     return {
       async close() {
         (await stream).close();

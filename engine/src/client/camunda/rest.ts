@@ -3,7 +3,18 @@
  * variables and sequence flows, through @camunda8/sdk's CamundaRestClient (Camunda 8.8 request/response shapes).
  */
 import type { CamundaRestClient } from '@camunda8/sdk';
-import type { ElementInstance, Incident, IncidentFilter, Page, ProcessDefinition, ProcessInstance, UserTask, UserTaskFilter, VariableValue, Variables } from '../port.js';
+import type {
+  ElementInstance,
+  Incident,
+  IncidentFilter,
+  Page,
+  ProcessDefinition,
+  ProcessInstance,
+  UserTask,
+  UserTaskFilter,
+  VariableValue,
+  Variables,
+} from '../port.js';
 import { translate } from './errors.js';
 
 type Json = Record<string, unknown>;
@@ -12,13 +23,20 @@ interface SearchResponse {
   page?: { totalItems?: number };
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== ''
+    ? v
+    : typeof v === 'number' || typeof v === 'bigint'
+      ? String(v)
+      : undefined;
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
-const time = (v: unknown): number | undefined => (typeof v === 'string' ? Date.parse(v) : typeof v === 'number' ? v : undefined);
+const time = (v: unknown): number | undefined =>
+  typeof v === 'string' ? Date.parse(v) : typeof v === 'number' ? v : undefined;
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const headers = (v: unknown): Record<string, string> =>
   v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) : {};
-const dropUndefined = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const dropUndefined = (o: Json): Json =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 function toUserTask(t: Json): UserTask {
   const state = str(t.state);
@@ -75,15 +93,30 @@ export class RestSide {
   constructor(private readonly rest: CamundaRestClient) {}
 
   /** One JSON call; `undefined` body means none. Responses are parsed as plain JSON (keys are strings on v2). */
-  call<T>(operation: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', urlPath: string, body?: Json): Promise<T> {
+  call<T>(
+    operation: string,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH',
+    urlPath: string,
+    body?: Json,
+  ): Promise<T> {
     return translate(operation, async () => {
       const raw = await this.rest.callApiEndpoint({ method, urlPath, body, json: false });
       return (raw === '' ? undefined : JSON.parse(raw)) as T;
     });
   }
 
-  private async search(operation: string, path: string, filter: Json, page?: { from?: number; limit?: number }, sort?: Json[]): Promise<{ items: Json[]; total: number }> {
-    const body = dropUndefined({ filter: dropUndefined(filter), page: page ? dropUndefined(page) : undefined, sort });
+  private async search(
+    operation: string,
+    path: string,
+    filter: Json,
+    page?: { from?: number; limit?: number },
+    sort?: Json[],
+  ): Promise<{ items: Json[]; total: number }> {
+    const body = dropUndefined({
+      filter: dropUndefined(filter),
+      page: page ? dropUndefined(page) : undefined,
+      sort,
+    });
     const r = await this.call<SearchResponse>(operation, 'POST', path, body);
     const items = r.items ?? [];
     return { items, total: r.page?.totalItems ?? items.length };
@@ -114,7 +147,13 @@ export class RestSide {
       dueDate: Object.keys(due).length > 0 ? due : undefined,
     };
     const sort = [{ field: f.sort?.field ?? 'creationDate', order: f.sort?.order ?? 'ASC' }];
-    const r = await this.search('searchUserTasks', 'user-tasks/search', filter, { from: f.offset ?? 0, limit: f.limit ?? 100 }, sort);
+    const r = await this.search(
+      'searchUserTasks',
+      'user-tasks/search',
+      filter,
+      { from: f.offset ?? 0, limit: f.limit ?? 100 },
+      sort,
+    );
     return { items: r.items.map(toUserTask), total: r.total };
   }
 
@@ -123,7 +162,12 @@ export class RestSide {
   }
 
   async assignUserTask(r: { userTaskKey: string; assignee: string; allowOverride?: boolean }): Promise<void> {
-    await this.call('assignUserTask', 'POST', `user-tasks/${encodeURIComponent(r.userTaskKey)}/assignment`, dropUndefined({ assignee: r.assignee, allowOverride: r.allowOverride }));
+    await this.call(
+      'assignUserTask',
+      'POST',
+      `user-tasks/${encodeURIComponent(r.userTaskKey)}/assignment`,
+      dropUndefined({ assignee: r.assignee, allowOverride: r.allowOverride }),
+    );
   }
 
   async unassignUserTask(key: string): Promise<void> {
@@ -131,12 +175,27 @@ export class RestSide {
   }
 
   async completeUserTask(r: { userTaskKey: string; variables?: Variables; action?: string }): Promise<void> {
-    await this.call('completeUserTask', 'POST', `user-tasks/${encodeURIComponent(r.userTaskKey)}/completion`, dropUndefined({ variables: r.variables, action: r.action }));
+    await this.call(
+      'completeUserTask',
+      'POST',
+      `user-tasks/${encodeURIComponent(r.userTaskKey)}/completion`,
+      dropUndefined({ variables: r.variables, action: r.action }),
+    );
   }
 
   async searchIncidents(f: IncidentFilter): Promise<Page<Incident>> {
-    const filter = { processInstanceKey: f.processInstanceKey, state: f.state, processDefinitionId: f.bpmnProcessId };
-    const r = await this.search('searchIncidents', 'incidents/search', filter, { from: f.offset ?? 0, limit: f.limit ?? 100 }, [{ field: 'creationTime', order: 'ASC' }]);
+    const filter = {
+      processInstanceKey: f.processInstanceKey,
+      state: f.state,
+      processDefinitionId: f.bpmnProcessId,
+    };
+    const r = await this.search(
+      'searchIncidents',
+      'incidents/search',
+      filter,
+      { from: f.offset ?? 0, limit: f.limit ?? 100 },
+      [{ field: 'creationTime', order: 'ASC' }],
+    );
     return { items: r.items.map(toIncident), total: r.total };
   }
 
@@ -145,7 +204,11 @@ export class RestSide {
   }
 
   async getProcessInstance(key: string): Promise<ProcessInstance> {
-    const p = await this.call<Json>('getProcessInstance', 'GET', `process-instances/${encodeURIComponent(key)}`);
+    const p = await this.call<Json>(
+      'getProcessInstance',
+      'GET',
+      `process-instances/${encodeURIComponent(key)}`,
+    );
     const state = str(p.state);
     return {
       processInstanceKey: str(p.processInstanceKey) ?? key,
@@ -161,7 +224,12 @@ export class RestSide {
   }
 
   async searchElementInstances(processInstanceKey: string): Promise<ElementInstance[]> {
-    const items = await this.searchAll('searchElementInstances', 'element-instances/search', { processInstanceKey }, [{ field: 'startDate', order: 'ASC' }]);
+    const items = await this.searchAll(
+      'searchElementInstances',
+      'element-instances/search',
+      { processInstanceKey },
+      [{ field: 'startDate', order: 'ASC' }],
+    );
     return items.map((e) => ({
       elementInstanceKey: str(e.elementInstanceKey) ?? '',
       processInstanceKey: str(e.processInstanceKey) ?? processInstanceKey,
@@ -188,13 +256,24 @@ export class RestSide {
   }
 
   async getTakenSequenceFlows(processInstanceKey: string): Promise<string[]> {
-    const r = await this.call<Json[] | SearchResponse>('getTakenSequenceFlows', 'GET', `process-instances/${encodeURIComponent(processInstanceKey)}/sequence-flows`);
+    const r = await this.call<Json[] | SearchResponse>(
+      'getTakenSequenceFlows',
+      'GET',
+      `process-instances/${encodeURIComponent(processInstanceKey)}/sequence-flows`,
+    );
     const items = Array.isArray(r) ? r : (r.items ?? []);
-    return [...new Set(items.map((f) => str(f.sequenceFlowId) ?? str(f.elementId) ?? '').filter((id) => id !== ''))];
+    return [
+      ...new Set(items.map((f) => str(f.sequenceFlowId) ?? str(f.elementId) ?? '').filter((id) => id !== '')),
+    ];
   }
 
   async listProcessDefinitions(bpmnProcessId?: string): Promise<ProcessDefinition[]> {
-    const items = await this.searchAll('listProcessDefinitions', 'process-definitions/search', { processDefinitionId: bpmnProcessId }, [{ field: 'version', order: 'ASC' }]);
+    const items = await this.searchAll(
+      'listProcessDefinitions',
+      'process-definitions/search',
+      { processDefinitionId: bpmnProcessId },
+      [{ field: 'version', order: 'ASC' }],
+    );
     return items.map((d) => ({
       processDefinitionKey: str(d.processDefinitionKey) ?? '',
       bpmnProcessId: str(d.processDefinitionId) ?? '',
@@ -207,11 +286,26 @@ export class RestSide {
   }
 
   async getProcessDefinitionXml(key: string): Promise<string> {
-    return translate('getProcessDefinitionXml', () => this.rest.callApiEndpoint({ method: 'GET', urlPath: `process-definitions/${encodeURIComponent(key)}/xml`, json: false }));
+    return translate('getProcessDefinitionXml', () =>
+      this.rest.callApiEndpoint({
+        method: 'GET',
+        urlPath: `process-definitions/${encodeURIComponent(key)}/xml`,
+        json: false,
+      }),
+    );
   }
 
-  async correlateMessage(r: { name: string; correlationKey?: string; variables?: Variables }): Promise<{ messageKey: string; processInstanceKey: string }> {
-    const c = await this.call<Json>('correlateMessage', 'POST', 'messages/correlation', dropUndefined({ name: r.name, correlationKey: r.correlationKey ?? '', variables: r.variables }));
+  async correlateMessage(r: {
+    name: string;
+    correlationKey?: string;
+    variables?: Variables;
+  }): Promise<{ messageKey: string; processInstanceKey: string }> {
+    const c = await this.call<Json>(
+      'correlateMessage',
+      'POST',
+      'messages/correlation',
+      dropUndefined({ name: r.name, correlationKey: r.correlationKey ?? '', variables: r.variables }),
+    );
     return { messageKey: str(c.messageKey) ?? '', processInstanceKey: str(c.processInstanceKey) ?? '' };
   }
 }

@@ -19,9 +19,15 @@ const STATUS: Record<EngineErrorCode, grpc.status> = {
 };
 
 /** A gRPC error status for anything thrown by a handler; unexpected errors become INTERNAL and are logged. */
-export function toServiceError(rpc: string, error: unknown, log: (message: string) => void): Partial<grpc.ServiceError> {
+export function toServiceError(
+  rpc: string,
+  error: unknown,
+  log: (message: string) => void,
+): Partial<grpc.ServiceError> {
   if (error instanceof EngineError) {
-    const details = error.details.map((p) => `${p.resourceName ?? ''}${p.elementId ? `#${p.elementId}` : ''}: ${p.message}`);
+    const details = error.details.map(
+      (p) => `${p.resourceName ?? ''}${p.elementId ? `#${p.elementId}` : ''}: ${p.message}`,
+    );
     const message = details.length > 0 ? `${error.message}\n${details.join('\n')}` : error.message;
     return { code: STATUS[error.code], details: message, message };
   }
@@ -33,15 +39,22 @@ export function toServiceError(rpc: string, error: unknown, log: (message: strin
 /** Parses a `variables` JSON string; empty means none. Anything but a JSON object is INVALID_ARGUMENT naming the field. */
 export function parseVariables(field: string, json: unknown): Variables | undefined {
   if (json === undefined || json === null || json === '') return undefined;
-  if (typeof json !== 'string') throw new EngineError('INVALID_ARGUMENT', `Expected argument '${field}' to be a JSON string`);
+  if (typeof json !== 'string')
+    throw new EngineError('INVALID_ARGUMENT', `Expected argument '${field}' to be a JSON string`);
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (e) {
-    throw new EngineError('INVALID_ARGUMENT', `Property '${field}' is invalid: expected a JSON document, but ${(e as Error).message}`);
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Property '${field}' is invalid: expected a JSON document, but ${(e as Error).message}`,
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new EngineError('INVALID_ARGUMENT', `Property '${field}' is invalid: expected a JSON object, but got ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`);
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Property '${field}' is invalid: expected a JSON object, but got ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`,
+    );
   }
   return value as Variables;
 }
@@ -60,7 +73,10 @@ export function int64(value: unknown): number {
 export function key(field: string, value: unknown): string {
   const s = typeof value === 'number' ? String(value) : value;
   if (typeof s !== 'string' || !/^\d+$/.test(s) || s === '0') {
-    throw new EngineError('INVALID_ARGUMENT', `Expected argument '${field}' to be a positive int64 key, but got '${String(value)}'`);
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Expected argument '${field}' to be a positive int64 key, but got '${String(value)}'`,
+    );
   }
   return s;
 }

@@ -17,7 +17,12 @@ const STREAM_BATCH = 32;
 type Stream = grpc.ServerWritableStream<Record<string, unknown>, Record<string, unknown>>;
 
 /** Resolves when a job of `type` is announced, `ms` passes, or `stop()` says so (checked on each event). */
-function waitForJobs(engine: EmbeddedEngine, type: string, ms: number, register: (wake: () => void) => () => void): Promise<void> {
+function waitForJobs(
+  engine: EmbeddedEngine,
+  type: string,
+  ms: number,
+  register: (wake: () => void) => () => void,
+): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -42,7 +47,11 @@ export async function activateJobs(engine: EmbeddedEngine, call: Stream): Promis
   const r = call.request;
   const type = requireType(text(r.type));
   const max = Number(r.maxJobsToActivate ?? 0);
-  if (!(max > 0)) throw new EngineError('INVALID_ARGUMENT', `Expected argument 'maxJobsToActivate' to be greater than zero, but got ${max}`);
+  if (!(max > 0))
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Expected argument 'maxJobsToActivate' to be greater than zero, but got ${max}`,
+    );
   const requested = int64(r.requestTimeout);
   const wait = requested === 0 ? DEFAULT_LONG_POLL_MS : Math.max(0, requested);
   const deadline = Date.now() + wait;

@@ -10,13 +10,21 @@ import * as protoLoader from '@grpc/proto-loader';
 const RELATIVE = path.join('node_modules', '@camunda8', 'sdk', 'dist', 'proto', 'zeebe.proto');
 
 /** The proto-loader options of @camunda8/sdk: int64 as decimal strings, enums as names. */
-export const PROTO_OPTIONS: protoLoader.Options = { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true };
+export const PROTO_OPTIONS: protoLoader.Options = {
+  keepCase: true,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+};
 
 /**
  * Finds `@camunda8/sdk/dist/proto/zeebe.proto` by walking up from each start folder (the working directory
  * and the running script's folder by default), checking `node_modules` and `engine/node_modules`.
  */
-export function locateZeebeProto(starts: string[] = [process.cwd(), path.dirname(process.argv[1] ?? process.cwd())]): string {
+export function locateZeebeProto(
+  starts: string[] = [process.cwd(), path.dirname(process.argv[1] ?? process.cwd())],
+): string {
   for (const start of starts) {
     let dir = path.resolve(start);
     for (;;) {

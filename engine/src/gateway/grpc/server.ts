@@ -31,7 +31,10 @@ export interface GrpcGateway {
 type AnyCall = grpc.ServerUnaryCall<Message, Message> | grpc.ServerWritableStream<Message, Message>;
 
 /** Starts the gRPC front on `options.port` (0 = any free port). */
-export async function startGrpcGateway(engine: EmbeddedEngine, options: GrpcGatewayOptions): Promise<GrpcGateway> {
+export async function startGrpcGateway(
+  engine: EmbeddedEngine,
+  options: GrpcGatewayOptions,
+): Promise<GrpcGateway> {
   const log = options.log ?? ((m: string) => console.error(m));
   const host = options.host ?? '127.0.0.1';
   const service = loadGatewayService(options.protoPath);
@@ -45,11 +48,17 @@ export async function startGrpcGateway(engine: EmbeddedEngine, options: GrpcGate
     const fail = (call: AnyCall, e: unknown, callback?: grpc.sendUnaryData<Message>) => {
       const status = toServiceError(rpc, e, log);
       if (callback) callback(status, null);
-      else (call as grpc.ServerWritableStream<Message, Message>).destroy(Object.assign(new Error(status.details), status));
+      else
+        (call as grpc.ServerWritableStream<Message, Message>).destroy(
+          Object.assign(new Error(status.details), status),
+        );
     };
     const handler = unary[rpc];
     if (handler && !method.responseStream) {
-      implementation[rpc] = (call: grpc.ServerUnaryCall<Message, Message>, callback: grpc.sendUnaryData<Message>) => {
+      implementation[rpc] = (
+        call: grpc.ServerUnaryCall<Message, Message>,
+        callback: grpc.sendUnaryData<Message>,
+      ) => {
         Promise.resolve()
           .then(() => handler(call.request))
           .then((response) => callback(null, response))
@@ -57,16 +66,32 @@ export async function startGrpcGateway(engine: EmbeddedEngine, options: GrpcGate
       };
     } else if (rpc === 'ActivateJobs' || rpc === 'StreamActivatedJobs') {
       implementation[rpc] = (call: grpc.ServerWritableStream<Message, Message>) => {
-        const served = rpc === 'ActivateJobs' ? activateJobs(engine, call).then(() => call.end()) : streams.serve(engine, call, log);
+        const served =
+          rpc === 'ActivateJobs'
+            ? activateJobs(engine, call).then(() => call.end())
+            : streams.serve(engine, call, log);
         served.catch((e: unknown) => fail(call, e));
       };
     } else if (method.responseStream) {
       implementation[rpc] = (call: grpc.ServerWritableStream<Message, Message>) => {
-        call.destroy(Object.assign(new Error(`Command '${rpc}' is not implemented by the Một Cửa gateway`), { code: grpc.status.UNIMPLEMENTED }));
+        call.destroy(
+          Object.assign(new Error(`Command '${rpc}' is not implemented by the Một Cửa gateway`), {
+            code: grpc.status.UNIMPLEMENTED,
+          }),
+        );
       };
     } else {
-      implementation[rpc] = (_call: grpc.ServerUnaryCall<Message, Message>, callback: grpc.sendUnaryData<Message>) => {
-        callback({ code: grpc.status.UNIMPLEMENTED, details: `Command '${rpc}' is not implemented by the Một Cửa gateway` }, null);
+      implementation[rpc] = (
+        _call: grpc.ServerUnaryCall<Message, Message>,
+        callback: grpc.sendUnaryData<Message>,
+      ) => {
+        callback(
+          {
+            code: grpc.status.UNIMPLEMENTED,
+            details: `Command '${rpc}' is not implemented by the Một Cửa gateway`,
+          },
+          null,
+        );
       };
     }
   }
@@ -78,7 +103,9 @@ export async function startGrpcGateway(engine: EmbeddedEngine, options: GrpcGate
   });
   server.addService(service, implementation);
   bound = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (err, port) => (err ? reject(err) : resolve(port))),
+    server.bindAsync(`${host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (err, port) =>
+      err ? reject(err) : resolve(port),
+    ),
   );
   return {
     host,

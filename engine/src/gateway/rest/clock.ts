@@ -30,9 +30,13 @@ export function clockRoutes(app: FastifyInstance, { engine, clock }: GatewayDeps
       return reply.code(204).send();
     },
   );
-  app.post('/clock/reset', { schema: { body: { type: 'object', additionalProperties: false } } }, async (_request, reply) => {
-    clock.reset();
-    await engine.tick();
-    return reply.code(204).send();
-  });
+  app.post(
+    '/clock/reset',
+    { schema: { body: { type: 'object', additionalProperties: false } } },
+    async (_request, reply) => {
+      clock.reset();
+      await engine.tick();
+      return reply.code(204).send();
+    },
+  );
 }

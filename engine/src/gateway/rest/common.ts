@@ -26,7 +26,9 @@ export const operationReferenceSchema = { type: 'integer', minimum: 1 } as const
 /** Rejects any tenant but the default one, as a Camunda cluster without multi-tenancy does. */
 export function checkTenant(tenantId: string | undefined, field = 'tenantId'): void {
   if (tenantId !== undefined && tenantId !== DEFAULT_TENANT) {
-    throw invalidArgument(`${field}: expected '${DEFAULT_TENANT}' (multi-tenancy is disabled), but got '${tenantId}'`);
+    throw invalidArgument(
+      `${field}: expected '${DEFAULT_TENANT}' (multi-tenancy is disabled), but got '${tenantId}'`,
+    );
   }
 }
 

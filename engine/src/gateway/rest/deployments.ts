@@ -21,16 +21,20 @@ async function readResources(request: FastifyRequest): Promise<Resource[]> {
         throw invalidArgument(`Unknown multipart field '${part.fieldname}': expected 'resources' files`);
       }
       const content = await part.toBuffer();
-      if (part.file.truncated) throw invalidArgument(`resources: '${part.filename}' is larger than the 4 MB limit`);
+      if (part.file.truncated)
+        throw invalidArgument(`resources: '${part.filename}' is larger than the 4 MB limit`);
       if (!part.filename) throw invalidArgument('resources: every resource needs a file name');
       resources.push({ name: part.filename, content });
     } else if (part.fieldname === 'tenantId') {
       checkTenant(String(part.value));
     } else {
-      throw invalidArgument(`Unknown multipart field '${part.fieldname}': expected 'resources' files and 'tenantId'`);
+      throw invalidArgument(
+        `Unknown multipart field '${part.fieldname}': expected 'resources' files and 'tenantId'`,
+      );
     }
   }
-  if (resources.length === 0) throw invalidArgument("resources: expected at least one resource in field 'resources'");
+  if (resources.length === 0)
+    throw invalidArgument("resources: expected at least one resource in field 'resources'");
   return resources;
 }
 
@@ -53,7 +57,13 @@ export function deploymentRoutes(app: FastifyInstance, { engine }: GatewayDeps):
           },
         })),
         ...d.forms.map((f) => ({
-          form: { formId: f.formId, version: f.version, resourceName: f.resourceName, tenantId: DEFAULT_TENANT, formKey: f.formKey },
+          form: {
+            formId: f.formId,
+            version: f.version,
+            resourceName: f.resourceName,
+            tenantId: DEFAULT_TENANT,
+            formKey: f.formKey,
+          },
         })),
       ],
     };

@@ -7,13 +7,43 @@ import type { Variables } from '../../client/port.js';
 import { getRow, searchRows, type ElementInstanceRow } from '../../read/queries.js';
 import { keyParamsSchema, operationReferenceSchema, variablesSchema, type KeyParams } from './common.js';
 import type { GatewayDeps } from './index.js';
-import { DEFAULT_TENANT, isoDate, searchBodySchema, searchResponse, toSearchQuery, type FieldMap, type SearchBody } from './search.js';
+import {
+  DEFAULT_TENANT,
+  isoDate,
+  searchBodySchema,
+  searchResponse,
+  toSearchQuery,
+  type FieldMap,
+  type SearchBody,
+} from './search.js';
 
 const types = [
-  'UNSPECIFIED', 'PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'AD_HOC_SUB_PROCESS', 'START_EVENT', 'INTERMEDIATE_CATCH_EVENT',
-  'INTERMEDIATE_THROW_EVENT', 'BOUNDARY_EVENT', 'END_EVENT', 'SERVICE_TASK', 'RECEIVE_TASK', 'USER_TASK', 'MANUAL_TASK', 'TASK',
-  'EXCLUSIVE_GATEWAY', 'INCLUSIVE_GATEWAY', 'PARALLEL_GATEWAY', 'EVENT_BASED_GATEWAY', 'SEQUENCE_FLOW', 'MULTI_INSTANCE_BODY',
-  'CALL_ACTIVITY', 'BUSINESS_RULE_TASK', 'SCRIPT_TASK', 'SEND_TASK', 'UNKNOWN',
+  'UNSPECIFIED',
+  'PROCESS',
+  'SUB_PROCESS',
+  'EVENT_SUB_PROCESS',
+  'AD_HOC_SUB_PROCESS',
+  'START_EVENT',
+  'INTERMEDIATE_CATCH_EVENT',
+  'INTERMEDIATE_THROW_EVENT',
+  'BOUNDARY_EVENT',
+  'END_EVENT',
+  'SERVICE_TASK',
+  'RECEIVE_TASK',
+  'USER_TASK',
+  'MANUAL_TASK',
+  'TASK',
+  'EXCLUSIVE_GATEWAY',
+  'INCLUSIVE_GATEWAY',
+  'PARALLEL_GATEWAY',
+  'EVENT_BASED_GATEWAY',
+  'SEQUENCE_FLOW',
+  'MULTI_INSTANCE_BODY',
+  'CALL_ACTIVITY',
+  'BUSINESS_RULE_TASK',
+  'SCRIPT_TASK',
+  'SEND_TASK',
+  'UNKNOWN',
 ] as const;
 
 const fields: FieldMap = {
@@ -59,13 +89,20 @@ interface SetVariablesBody {
 
 /** Registers the element instance routes. */
 export function elementInstanceRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
-  app.post<{ Body: SearchBody }>('/element-instances/search', { schema: { body: searchBodySchema(fields) } }, async (request) => {
-    const query = toSearchQuery(request.body, fields);
-    const { rows, total } = await searchRows(engine.pool, 'element_instance', query);
-    return searchResponse(rows.map(toResult), total, query);
-  });
-  app.get<{ Params: KeyParams }>('/element-instances/:key', { schema: { params: keyParamsSchema } }, async (request) =>
-    toResult(await getRow(engine.pool, 'element_instance', request.params.key, 'element instance')),
+  app.post<{ Body: SearchBody }>(
+    '/element-instances/search',
+    { schema: { body: searchBodySchema(fields) } },
+    async (request) => {
+      const query = toSearchQuery(request.body, fields);
+      const { rows, total } = await searchRows(engine.pool, 'element_instance', query);
+      return searchResponse(rows.map(toResult), total, query);
+    },
+  );
+  app.get<{ Params: KeyParams }>(
+    '/element-instances/:key',
+    { schema: { params: keyParamsSchema } },
+    async (request) =>
+      toResult(await getRow(engine.pool, 'element_instance', request.params.key, 'element instance')),
   );
   app.put<{ Params: KeyParams; Body: SetVariablesBody }>(
     '/element-instances/:key/variables',
@@ -76,7 +113,11 @@ export function elementInstanceRoutes(app: FastifyInstance, { engine }: GatewayD
           type: 'object',
           additionalProperties: false,
           required: ['variables'],
-          properties: { variables: variablesSchema, local: { type: 'boolean' }, operationReference: operationReferenceSchema },
+          properties: {
+            variables: variablesSchema,
+            local: { type: 'boolean' },
+            operationReference: operationReferenceSchema,
+          },
         },
       },
     },

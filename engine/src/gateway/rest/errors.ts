@@ -4,7 +4,13 @@
  * keep Camunda's status mapping: INVALID_ARGUMENT 400, NOT_FOUND 404, ALREADY_EXISTS and INVALID_STATE 409,
  * RESOURCE_EXHAUSTED 503, DEADLINE_EXCEEDED 504.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaValidationError,
+} from 'fastify';
 import { EngineError, type EngineErrorCode } from '../../client/port.js';
 
 /** A problem detail body. */
@@ -44,7 +50,12 @@ const engineStatus: Record<EngineErrorCode, { status: number; title: string }> =
 };
 
 /** Builds a problem detail for `request`. */
-export function problem(request: FastifyRequest, status: number, title: string, detail: string): ProblemDetail {
+export function problem(
+  request: FastifyRequest,
+  status: number,
+  title: string,
+  detail: string,
+): ProblemDetail {
   return { type: 'about:blank', title, status, detail, instance: request.url.split('?')[0] ?? request.url };
 }
 
@@ -55,8 +66,12 @@ export function sendProblem(reply: FastifyReply, body: ProblemDetail): FastifyRe
 
 function engineDetail(error: EngineError): string {
   if (error.details.length === 0) return error.message;
-  const listed = error.details.map((d) => `'${d.resourceName ?? '?'}'${d.elementId ? ` (${d.elementId})` : ''}: ${d.message}`);
-  return error.message.includes(error.details[0]!.message) ? error.message : `${error.message}\n${listed.join('\n')}`;
+  const listed = error.details.map(
+    (d) => `'${d.resourceName ?? '?'}'${d.elementId ? ` (${d.elementId})` : ''}: ${d.message}`,
+  );
+  return error.message.includes(error.details[0]!.message)
+    ? error.message
+    : `${error.message}\n${listed.join('\n')}`;
 }
 
 /** Maps any error thrown by a route, a hook or Fastify itself onto a problem detail; never rethrows. */
@@ -72,7 +87,12 @@ export function toProblem(request: FastifyRequest, error: unknown): ProblemDetai
     const title = fe.statusCode === 400 ? 'INVALID_ARGUMENT' : (fe.code ?? 'Bad Request');
     return problem(request, fe.statusCode, title, fe.message ?? 'Bad request');
   }
-  return problem(request, 500, 'INTERNAL_ERROR', 'Unexpected error while handling the request; see the engine log');
+  return problem(
+    request,
+    500,
+    'INTERNAL_ERROR',
+    'Unexpected error while handling the request; see the engine log',
+  );
 }
 
 /** Names the offending field of a schema validation error: `body.variables must be object`. */
@@ -82,11 +102,19 @@ export function formatValidationErrors(errors: FastifySchemaValidationError[], d
     .map((e) => {
       const field = `${dataVar}${e.instancePath.replace(/\//g, '.')}`;
       const params = e.params as Record<string, unknown>;
-      if (e.keyword === 'additionalProperties') return `${field}: unknown property '${String(params.additionalProperty)}'`;
-      if (e.keyword === 'required') return `${field}: missing required property '${String(params.missingProperty)}'`;
+      if (e.keyword === 'additionalProperties')
+        return `${field}: unknown property '${String(params.additionalProperty)}'`;
+      if (e.keyword === 'required')
+        return `${field}: missing required property '${String(params.missingProperty)}'`;
       return `${field} ${e.message ?? 'is invalid'}`;
     });
-  const unique = [...new Set(messages.length ? messages : errors.map((e) => `${dataVar}${e.instancePath.replace(/\//g, '.')} ${e.message ?? ''}`))];
+  const unique = [
+    ...new Set(
+      messages.length
+        ? messages
+        : errors.map((e) => `${dataVar}${e.instancePath.replace(/\//g, '.')} ${e.message ?? ''}`),
+    ),
+  ];
   return new Error(unique.join('; '));
 }
 
@@ -94,11 +122,15 @@ export function formatValidationErrors(errors: FastifySchemaValidationError[], d
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(request, error);
-    if (body.status >= 500 && body.title === 'INTERNAL_ERROR') request.log.error({ err: error }, 'REST gateway request failed');
+    if (body.status >= 500 && body.title === 'INTERNAL_ERROR')
+      request.log.error({ err: error }, 'REST gateway request failed');
     return sendProblem(reply, body);
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url;
-    return sendProblem(reply, problem(request, 404, 'NOT_FOUND', `No endpoint ${request.method} ${path} in this gateway`));
+    return sendProblem(
+      reply,
+      problem(request, 404, 'NOT_FOUND', `No endpoint ${request.method} ${path} in this gateway`),
+    );
   });
 }

@@ -3,12 +3,32 @@ import type { FastifyInstance } from 'fastify';
 import { getRow, searchRows, type IncidentRow } from '../../read/queries.js';
 import { keyParamsSchema, operationBodySchema, type KeyParams } from './common.js';
 import type { GatewayDeps } from './index.js';
-import { DEFAULT_TENANT, isoDate, searchBodySchema, searchResponse, toSearchQuery, type FieldMap, type SearchBody } from './search.js';
+import {
+  DEFAULT_TENANT,
+  isoDate,
+  searchBodySchema,
+  searchResponse,
+  toSearchQuery,
+  type FieldMap,
+  type SearchBody,
+} from './search.js';
 
 const errorTypes = [
-  'UNSPECIFIED', 'UNKNOWN', 'IO_MAPPING_ERROR', 'JOB_NO_RETRIES', 'EXECUTION_LISTENER_NO_RETRIES', 'TASK_LISTENER_NO_RETRIES',
-  'CONDITION_ERROR', 'EXTRACT_VALUE_ERROR', 'CALLED_ELEMENT_ERROR', 'UNHANDLED_ERROR_EVENT', 'MESSAGE_SIZE_EXCEEDED',
-  'CALLED_DECISION_ERROR', 'DECISION_EVALUATION_ERROR', 'FORM_NOT_FOUND', 'RESOURCE_NOT_FOUND',
+  'UNSPECIFIED',
+  'UNKNOWN',
+  'IO_MAPPING_ERROR',
+  'JOB_NO_RETRIES',
+  'EXECUTION_LISTENER_NO_RETRIES',
+  'TASK_LISTENER_NO_RETRIES',
+  'CONDITION_ERROR',
+  'EXTRACT_VALUE_ERROR',
+  'CALLED_ELEMENT_ERROR',
+  'UNHANDLED_ERROR_EVENT',
+  'MESSAGE_SIZE_EXCEEDED',
+  'CALLED_DECISION_ERROR',
+  'DECISION_EVALUATION_ERROR',
+  'FORM_NOT_FOUND',
+  'RESOURCE_NOT_FOUND',
 ] as const;
 
 /** Filterable and sortable fields of incidents. */
@@ -47,13 +67,20 @@ export function toIncidentResult(i: IncidentRow) {
 
 /** Registers the incident routes. */
 export function incidentRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
-  app.post<{ Body: SearchBody }>('/incidents/search', { schema: { body: searchBodySchema(incidentFields) } }, async (request) => {
-    const query = toSearchQuery(request.body, incidentFields);
-    const { rows, total } = await searchRows(engine.pool, 'incident', query);
-    return searchResponse(rows.map(toIncidentResult), total, query);
-  });
-  app.get<{ Params: KeyParams }>('/incidents/:key', { schema: { params: keyParamsSchema } }, async (request) =>
-    toIncidentResult(await getRow(engine.pool, 'incident', request.params.key, 'incident')),
+  app.post<{ Body: SearchBody }>(
+    '/incidents/search',
+    { schema: { body: searchBodySchema(incidentFields) } },
+    async (request) => {
+      const query = toSearchQuery(request.body, incidentFields);
+      const { rows, total } = await searchRows(engine.pool, 'incident', query);
+      return searchResponse(rows.map(toIncidentResult), total, query);
+    },
+  );
+  app.get<{ Params: KeyParams }>(
+    '/incidents/:key',
+    { schema: { params: keyParamsSchema } },
+    async (request) =>
+      toIncidentResult(await getRow(engine.pool, 'incident', request.params.key, 'incident')),
   );
   app.post<{ Params: KeyParams }>(
     '/incidents/:key/resolution',

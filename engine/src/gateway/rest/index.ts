@@ -39,7 +39,11 @@ const BODY_LIMIT = 4 * 1024 * 1024;
  * Creates the REST gateway on `engine`; `clock` is the engine's clock, pinned and reset by `/v2/clock`.
  * Call `listen` (the engine's standalone main does, on ENGINE_REST_PORT) or `inject` (tests) on the result.
  */
-export async function createRestGateway(engine: EmbeddedEngine, clock: ControlledClock, options: RestGatewayOptions = {}): Promise<FastifyInstance> {
+export async function createRestGateway(
+  engine: EmbeddedEngine,
+  clock: ControlledClock,
+  options: RestGatewayOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -62,7 +66,8 @@ export async function createRestGateway(engine: EmbeddedEngine, clock: Controlle
     }
   });
   app.addHook('preValidation', async (request) => {
-    if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
+    if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD')
+      request.body = {};
   });
   await app.register(multipart, { limits: { fileSize: BODY_LIMIT, files: 100, fields: 10 } });
 

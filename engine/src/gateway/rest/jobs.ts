@@ -4,7 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ActivatedJob, Variables } from '../../client/port.js';
-import { checkTenants, keyParamsSchema, operationReferenceSchema, variablesSchema, type KeyParams } from './common.js';
+import {
+  checkTenants,
+  keyParamsSchema,
+  operationReferenceSchema,
+  variablesSchema,
+  type KeyParams,
+} from './common.js';
 import { invalidArgument } from './errors.js';
 import type { GatewayDeps } from './index.js';
 import { DEFAULT_TENANT } from './search.js';
@@ -81,24 +87,33 @@ function toJobResult(j: ActivatedJob) {
 export function jobRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
   const params = keyParamsSchema;
 
-  app.post<{ Body: ActivateBody }>('/jobs/activation', { schema: { body: activateSchema } }, async (request) => {
-    const b = request.body;
-    checkTenants(b.tenantIds);
-    const requestTimeoutMs = !b.requestTimeout ? DEFAULT_REQUEST_TIMEOUT_MS : Math.max(0, b.requestTimeout);
-    const jobs = await engine.activateJobs({
-      type: b.type,
-      worker: b.worker ?? '',
-      timeoutMs: b.timeout,
-      maxJobsToActivate: b.maxJobsToActivate,
-      fetchVariables: b.fetchVariable,
-      requestTimeoutMs,
-    });
-    return { jobs: jobs.map(toJobResult) };
-  });
+  app.post<{ Body: ActivateBody }>(
+    '/jobs/activation',
+    { schema: { body: activateSchema } },
+    async (request) => {
+      const b = request.body;
+      checkTenants(b.tenantIds);
+      const requestTimeoutMs = !b.requestTimeout ? DEFAULT_REQUEST_TIMEOUT_MS : Math.max(0, b.requestTimeout);
+      const jobs = await engine.activateJobs({
+        type: b.type,
+        worker: b.worker ?? '',
+        timeoutMs: b.timeout,
+        maxJobsToActivate: b.maxJobsToActivate,
+        fetchVariables: b.fetchVariable,
+        requestTimeoutMs,
+      });
+      return { jobs: jobs.map(toJobResult) };
+    },
+  );
 
   app.post<{ Params: KeyParams; Body: { variables?: Variables } }>(
     '/jobs/:key/completion',
-    { schema: { params, body: { type: 'object', additionalProperties: false, properties: { variables: variablesSchema } } } },
+    {
+      schema: {
+        params,
+        body: { type: 'object', additionalProperties: false, properties: { variables: variablesSchema } },
+      },
+    },
     async (request, reply) => {
       await engine.completeJob({ jobKey: request.params.key, variables: request.body.variables });
       return reply.code(204).send();
@@ -124,7 +139,13 @@ export function jobRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
     },
     async (request, reply) => {
       const b = request.body;
-      await engine.failJob({ jobKey: request.params.key, retries: b.retries ?? 0, errorMessage: b.errorMessage, retryBackOffMs: b.retryBackOff, variables: b.variables });
+      await engine.failJob({
+        jobKey: request.params.key,
+        retries: b.retries ?? 0,
+        errorMessage: b.errorMessage,
+        retryBackOffMs: b.retryBackOff,
+        variables: b.variables,
+      });
       return reply.code(204).send();
     },
   );
@@ -138,13 +159,22 @@ export function jobRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
           type: 'object',
           additionalProperties: false,
           required: ['errorCode'],
-          properties: { errorCode: { type: 'string', minLength: 1 }, errorMessage: { type: 'string' }, variables: variablesSchema },
+          properties: {
+            errorCode: { type: 'string', minLength: 1 },
+            errorMessage: { type: 'string' },
+            variables: variablesSchema,
+          },
         },
       },
     },
     async (request, reply) => {
       const b = request.body;
-      await engine.throwError({ jobKey: request.params.key, errorCode: b.errorCode, errorMessage: b.errorMessage, variables: b.variables });
+      await engine.throwError({
+        jobKey: request.params.key,
+        errorCode: b.errorCode,
+        errorMessage: b.errorMessage,
+        variables: b.variables,
+      });
       return reply.code(204).send();
     },
   );
@@ -162,7 +192,10 @@ export function jobRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
             changeset: {
               type: 'object',
               additionalProperties: false,
-              properties: { retries: { type: 'integer', minimum: 1 }, timeout: { type: 'integer', minimum: 0 } },
+              properties: {
+                retries: { type: 'integer', minimum: 1 },
+                timeout: { type: 'integer', minimum: 0 },
+              },
             },
             operationReference: operationReferenceSchema,
           },
@@ -171,9 +204,11 @@ export function jobRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
     },
     async (request, reply) => {
       const { retries, timeout } = request.body.changeset;
-      if (retries === undefined && timeout === undefined) throw invalidArgument('changeset: expected retries or timeout, but both are missing');
+      if (retries === undefined && timeout === undefined)
+        throw invalidArgument('changeset: expected retries or timeout, but both are missing');
       if (retries !== undefined) await engine.updateJobRetries({ jobKey: request.params.key, retries });
-      if (timeout !== undefined) await engine.updateJobTimeout({ jobKey: request.params.key, timeoutMs: timeout });
+      if (timeout !== undefined)
+        await engine.updateJobTimeout({ jobKey: request.params.key, timeoutMs: timeout });
       return reply.code(204).send();
     },
   );

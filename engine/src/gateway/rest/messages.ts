@@ -44,7 +44,11 @@ export function messageRoutes(app: FastifyInstance, { engine }: GatewayDeps): vo
           type: 'object',
           additionalProperties: false,
           required: ['name'],
-          properties: { ...messageProperties, timeToLive: { type: 'integer', minimum: 0 }, messageId: { type: 'string' } },
+          properties: {
+            ...messageProperties,
+            timeToLive: { type: 'integer', minimum: 0 },
+            messageId: { type: 'string' },
+          },
         },
       },
     },
@@ -64,11 +68,24 @@ export function messageRoutes(app: FastifyInstance, { engine }: GatewayDeps): vo
 
   app.post<{ Body: CorrelateBody }>(
     '/messages/correlation',
-    { schema: { body: { type: 'object', additionalProperties: false, required: ['name'], properties: messageProperties } } },
+    {
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name'],
+          properties: messageProperties,
+        },
+      },
+    },
     async (request) => {
       const b = request.body;
       checkTenant(b.tenantId);
-      const r = await engine.correlateMessage({ name: b.name, correlationKey: b.correlationKey ?? '', variables: b.variables });
+      const r = await engine.correlateMessage({
+        name: b.name,
+        correlationKey: b.correlationKey ?? '',
+        variables: b.variables,
+      });
       return { messageKey: r.messageKey, tenantId: DEFAULT_TENANT, processInstanceKey: r.processInstanceKey };
     },
   );
@@ -81,13 +98,20 @@ export function messageRoutes(app: FastifyInstance, { engine }: GatewayDeps): vo
           type: 'object',
           additionalProperties: false,
           required: ['signalName'],
-          properties: { signalName: { type: 'string', minLength: 1 }, variables: variablesSchema, tenantId: tenantIdSchema },
+          properties: {
+            signalName: { type: 'string', minLength: 1 },
+            variables: variablesSchema,
+            tenantId: tenantIdSchema,
+          },
         },
       },
     },
     async (request) => {
       checkTenant(request.body.tenantId);
-      const r = await engine.broadcastSignal({ signalName: request.body.signalName, variables: request.body.variables });
+      const r = await engine.broadcastSignal({
+        signalName: request.body.signalName,
+        variables: request.body.variables,
+      });
       return { signalKey: r.signalKey, tenantId: DEFAULT_TENANT };
     },
   );

@@ -5,11 +5,28 @@
 import type { FastifyInstance } from 'fastify';
 import { getRow, searchRows, type ProcessInstanceRow } from '../../read/queries.js';
 import type { Variables } from '../../client/port.js';
-import { checkTenant, keyParamsSchema, operationBodySchema, operationReferenceSchema, tenantIdSchema, variablesSchema, type KeyParams } from './common.js';
+import {
+  checkTenant,
+  keyParamsSchema,
+  operationBodySchema,
+  operationReferenceSchema,
+  tenantIdSchema,
+  variablesSchema,
+  type KeyParams,
+} from './common.js';
 import { invalidArgument } from './errors.js';
 import { incidentFields, toIncidentResult } from './incidents.js';
 import type { GatewayDeps } from './index.js';
-import { DEFAULT_TENANT, isoDate, keySchema, searchBodySchema, searchResponse, toSearchQuery, type FieldMap, type SearchBody } from './search.js';
+import {
+  DEFAULT_TENANT,
+  isoDate,
+  keySchema,
+  searchBodySchema,
+  searchResponse,
+  toSearchQuery,
+  type FieldMap,
+  type SearchBody,
+} from './search.js';
 
 interface CreateBody {
   processDefinitionId?: string;
@@ -84,43 +101,65 @@ function toResult(p: ProcessInstanceRow) {
 
 /** Registers the process instance routes. */
 export function processInstanceRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
-  app.post<{ Body: CreateBody }>('/process-instances', { schema: { body: createSchema } }, async (request) => {
-    const b = request.body;
-    checkTenant(b.tenantId);
-    if ((b.processDefinitionId === undefined) === (b.processDefinitionKey === undefined)) {
-      throw invalidArgument('Expected either processDefinitionId or processDefinitionKey, but ' +
-        (b.processDefinitionId === undefined ? 'neither was given' : 'both were given'));
-    }
-    let bpmnProcessId = b.processDefinitionId;
-    let version = b.processDefinitionVersion ?? -1;
-    if (b.processDefinitionKey !== undefined) {
-      const definition = await getRow(engine.pool, 'process_definition', b.processDefinitionKey, 'process definition');
-      bpmnProcessId = definition.bpmn_process_id;
-      version = definition.version;
-    }
-    const create = { bpmnProcessId: bpmnProcessId!, version, variables: b.variables };
-    const r = b.awaitCompletion
-      ? await engine.createProcessInstanceWithResult({ ...create, requestTimeoutMs: b.requestTimeout || undefined, fetchVariables: b.fetchVariables })
-      : { ...(await engine.createProcessInstance(create)), variables: {} };
-    return {
-      processDefinitionId: r.bpmnProcessId,
-      processDefinitionVersion: r.version,
-      tenantId: DEFAULT_TENANT,
-      variables: r.variables,
-      processDefinitionKey: r.processDefinitionKey,
-      processInstanceKey: r.processInstanceKey,
-    };
-  });
-
-  app.get<{ Params: KeyParams }>('/process-instances/:key', { schema: { params: keyParamsSchema } }, async (request) =>
-    toResult(await getRow(engine.pool, 'process_instance', request.params.key, 'process instance')),
+  app.post<{ Body: CreateBody }>(
+    '/process-instances',
+    { schema: { body: createSchema } },
+    async (request) => {
+      const b = request.body;
+      checkTenant(b.tenantId);
+      if ((b.processDefinitionId === undefined) === (b.processDefinitionKey === undefined)) {
+        throw invalidArgument(
+          'Expected either processDefinitionId or processDefinitionKey, but ' +
+            (b.processDefinitionId === undefined ? 'neither was given' : 'both were given'),
+        );
+      }
+      let bpmnProcessId = b.processDefinitionId;
+      let version = b.processDefinitionVersion ?? -1;
+      if (b.processDefinitionKey !== undefined) {
+        const definition = await getRow(
+          engine.pool,
+          'process_definition',
+          b.processDefinitionKey,
+          'process definition',
+        );
+        bpmnProcessId = definition.bpmn_process_id;
+        version = definition.version;
+      }
+      const create = { bpmnProcessId: bpmnProcessId!, version, variables: b.variables };
+      const r = b.awaitCompletion
+        ? await engine.createProcessInstanceWithResult({
+            ...create,
+            requestTimeoutMs: b.requestTimeout || undefined,
+            fetchVariables: b.fetchVariables,
+          })
+        : { ...(await engine.createProcessInstance(create)), variables: {} };
+      return {
+        processDefinitionId: r.bpmnProcessId,
+        processDefinitionVersion: r.version,
+        tenantId: DEFAULT_TENANT,
+        variables: r.variables,
+        processDefinitionKey: r.processDefinitionKey,
+        processInstanceKey: r.processInstanceKey,
+      };
+    },
   );
 
-  app.post<{ Body: SearchBody }>('/process-instances/search', { schema: { body: searchBodySchema(fields) } }, async (request) => {
-    const query = toSearchQuery(request.body, fields);
-    const { rows, total } = await searchRows(engine.pool, 'process_instance', query);
-    return searchResponse(rows.map(toResult), total, query);
-  });
+  app.get<{ Params: KeyParams }>(
+    '/process-instances/:key',
+    { schema: { params: keyParamsSchema } },
+    async (request) =>
+      toResult(await getRow(engine.pool, 'process_instance', request.params.key, 'process instance')),
+  );
+
+  app.post<{ Body: SearchBody }>(
+    '/process-instances/search',
+    { schema: { body: searchBodySchema(fields) } },
+    async (request) => {
+      const query = toSearchQuery(request.body, fields);
+      const { rows, total } = await searchRows(engine.pool, 'process_instance', query);
+      return searchResponse(rows.map(toResult), total, query);
+    },
+  );
 
   app.post<{ Params: KeyParams }>(
     '/process-instances/:key/cancellation',
@@ -131,27 +170,33 @@ export function processInstanceRoutes(app: FastifyInstance, { engine }: GatewayD
     },
   );
 
-  app.get<{ Params: KeyParams }>('/process-instances/:key/sequence-flows', { schema: { params: keyParamsSchema } }, async (request) => {
-    const p = await getRow(engine.pool, 'process_instance', request.params.key, 'process instance');
-    const flows = await engine.getTakenSequenceFlows(p.key);
-    return {
-      items: flows.map((id) => ({
-        processInstanceKey: p.key,
-        sequenceFlowId: id,
-        processDefinitionKey: p.process_definition_key,
-        processDefinitionId: p.bpmn_process_id,
-        elementId: id,
-        tenantId: DEFAULT_TENANT,
-      })),
-    };
-  });
+  app.get<{ Params: KeyParams }>(
+    '/process-instances/:key/sequence-flows',
+    { schema: { params: keyParamsSchema } },
+    async (request) => {
+      const p = await getRow(engine.pool, 'process_instance', request.params.key, 'process instance');
+      const flows = await engine.getTakenSequenceFlows(p.key);
+      return {
+        items: flows.map((id) => ({
+          processInstanceKey: p.key,
+          sequenceFlowId: id,
+          processDefinitionKey: p.process_definition_key,
+          processDefinitionId: p.bpmn_process_id,
+          elementId: id,
+          tenantId: DEFAULT_TENANT,
+        })),
+      };
+    },
+  );
 
   app.post<{ Params: KeyParams; Body: SearchBody }>(
     '/process-instances/:key/incidents/search',
     { schema: { params: keyParamsSchema, body: searchBodySchema(incidentFields) } },
     async (request) => {
       const p = await getRow(engine.pool, 'process_instance', request.params.key, 'process instance');
-      const query = toSearchQuery(request.body, incidentFields, [{ column: 'process_instance_key', op: 'eq', value: p.key }]);
+      const query = toSearchQuery(request.body, incidentFields, [
+        { column: 'process_instance_key', op: 'eq', value: p.key },
+      ]);
       const { rows, total } = await searchRows(engine.pool, 'incident', query);
       return searchResponse(rows.map(toIncidentResult), total, query);
     },

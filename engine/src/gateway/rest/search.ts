@@ -7,7 +7,8 @@ import type { SearchCondition, SearchQuery } from '../../read/queries.js';
 import { invalidArgument } from './errors.js';
 
 /** How a field is filtered: keys, text, integers, epoch-ms dates, ISO-text dates, booleans, JSON values, text arrays, tenant. */
-export type FieldKind = 'key' | 'string' | 'integer' | 'date' | 'isoText' | 'boolean' | 'json' | 'array' | 'tenant';
+export type FieldKind =
+  'key' | 'string' | 'integer' | 'date' | 'isoText' | 'boolean' | 'json' | 'array' | 'tenant';
 
 /** One filterable/sortable field of a resource. `values` restricts strings to an enum. */
 export interface FieldSpec {
@@ -65,7 +66,9 @@ function fieldSchema(spec: FieldSpec): Record<string, unknown> {
 export function searchBodySchema(fields: FieldMap): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(fields)) filter[name] = fieldSchema(spec);
-  const sortable = Object.entries(fields).filter(([, s]) => !s.noSort && s.kind !== 'tenant').map(([n]) => n);
+  const sortable = Object.entries(fields)
+    .filter(([, s]) => !s.noSort && s.kind !== 'tenant')
+    .map(([n]) => n);
   return {
     type: 'object',
     additionalProperties: false,
@@ -77,7 +80,10 @@ export function searchBodySchema(fields: FieldMap): Record<string, unknown> {
           type: 'object',
           additionalProperties: false,
           required: ['field'],
-          properties: { field: { type: 'string', enum: sortable }, order: { type: 'string', enum: ['ASC', 'DESC', 'asc', 'desc'] } },
+          properties: {
+            field: { type: 'string', enum: sortable },
+            order: { type: 'string', enum: ['ASC', 'DESC', 'asc', 'desc'] },
+          },
         },
       },
       page: {
@@ -108,18 +114,35 @@ function toEpoch(name: string, v: unknown): number {
 }
 
 function likePattern(v: string): string {
-  return v.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%').replace(/\?/g, '_');
+  return v
+    .replace(/[\\%_]/g, (c) => `\\${c}`)
+    .replace(/\*/g, '%')
+    .replace(/\?/g, '_');
 }
 
 function conditionsFor(name: string, spec: FieldSpec, raw: unknown): SearchCondition[] {
-  const convert = (v: unknown): unknown => (spec.kind === 'date' ? toEpoch(name, v) : spec.kind === 'json' ? parseJsonValue(name, v) : v);
+  const convert = (v: unknown): unknown =>
+    spec.kind === 'date' ? toEpoch(name, v) : spec.kind === 'json' ? parseJsonValue(name, v) : v;
   const column = spec.column;
   if (spec.kind === 'tenant') {
-    const values = typeof raw === 'object' && raw !== null ? Object.entries(raw as Record<string, unknown>) : [['$eq', raw] as const];
+    const values =
+      typeof raw === 'object' && raw !== null
+        ? Object.entries(raw as Record<string, unknown>)
+        : [['$eq', raw] as const];
     const matches = values.every(([op, v]) =>
-      op === '$eq' ? v === DEFAULT_TENANT : op === '$neq' ? v !== DEFAULT_TENANT : op === '$exists' ? v === true
-        : op === '$in' ? (v as string[]).includes(DEFAULT_TENANT) : op === '$notIn' ? !(v as string[]).includes(DEFAULT_TENANT)
-          : new RegExp(`^${likePattern(String(v)).replace(/%/g, '.*').replace(/_/g, '.')}$`).test(DEFAULT_TENANT),
+      op === '$eq'
+        ? v === DEFAULT_TENANT
+        : op === '$neq'
+          ? v !== DEFAULT_TENANT
+          : op === '$exists'
+            ? v === true
+            : op === '$in'
+              ? (v as string[]).includes(DEFAULT_TENANT)
+              : op === '$notIn'
+                ? !(v as string[]).includes(DEFAULT_TENANT)
+                : new RegExp(`^${likePattern(String(v)).replace(/%/g, '.*').replace(/_/g, '.')}$`).test(
+                    DEFAULT_TENANT,
+                  ),
     );
     return matches ? [] : [{ column: 'key', op: 'notExists' }];
   }
@@ -143,13 +166,16 @@ function parseJsonValue(name: string, v: unknown): unknown {
   try {
     return JSON.parse(String(v));
   } catch {
-    throw invalidArgument(`filter.${name}: expected a JSON value (strings in double quotes), but got '${String(v)}'`);
+    throw invalidArgument(
+      `filter.${name}: expected a JSON value (strings in double quotes), but got '${String(v)}'`,
+    );
   }
 }
 
 function decodeCursor(cursor: string, field: string): number {
   const n = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isInteger(n) || n < 0) throw invalidArgument(`page.${field}: not a cursor returned by this gateway`);
+  if (!Number.isInteger(n) || n < 0)
+    throw invalidArgument(`page.${field}: not a cursor returned by this gateway`);
   return n;
 }
 
@@ -158,14 +184,21 @@ function encodeCursor(offset: number): string {
 }
 
 /** Translates a search body; `fixed` conditions (e.g. a path key) are added to the filter's. */
-export function toSearchQuery(body: SearchBody | undefined, fields: FieldMap, fixed: SearchCondition[] = []): SearchQuery {
+export function toSearchQuery(
+  body: SearchBody | undefined,
+  fields: FieldMap,
+  fixed: SearchCondition[] = [],
+): SearchQuery {
   const conditions = [...fixed];
   for (const [name, raw] of Object.entries(body?.filter ?? {})) {
     const spec = fields[name];
     if (!spec) throw invalidArgument(`filter: unknown property '${name}'`);
     conditions.push(...conditionsFor(name, spec, raw));
   }
-  const sort = (body?.sort ?? []).map((s) => ({ column: fields[s.field]!.column, desc: s.order?.toUpperCase() === 'DESC' }));
+  const sort = (body?.sort ?? []).map((s) => ({
+    column: fields[s.field]!.column,
+    desc: s.order?.toUpperCase() === 'DESC',
+  }));
   const page = body?.page ?? {};
   const limit = page.limit ?? 100;
   let offset = page.from ?? 0;
@@ -175,7 +208,11 @@ export function toSearchQuery(body: SearchBody | undefined, fields: FieldMap, fi
 }
 
 /** Camunda's search response: items plus `page` with the total and cursors. */
-export function searchResponse<T>(items: T[], total: number, query: SearchQuery): { items: T[]; page: Record<string, unknown> } {
+export function searchResponse<T>(
+  items: T[],
+  total: number,
+  query: SearchQuery,
+): { items: T[]; page: Record<string, unknown> } {
   return {
     items,
     page: {

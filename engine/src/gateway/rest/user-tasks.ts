@@ -7,10 +7,28 @@ import type { Variables } from '../../client/port.js';
 import { getFormByKey, getRow, searchRows, type UserTaskSearchRow } from '../../read/queries.js';
 import { keyParamsSchema, variablesSchema, type KeyParams } from './common.js';
 import type { GatewayDeps } from './index.js';
-import { DEFAULT_TENANT, isoDate, searchBodySchema, searchResponse, toSearchQuery, type FieldMap, type SearchBody } from './search.js';
+import {
+  DEFAULT_TENANT,
+  isoDate,
+  searchBodySchema,
+  searchResponse,
+  toSearchQuery,
+  type FieldMap,
+  type SearchBody,
+} from './search.js';
 import { toVariableResult } from './variables.js';
 
-const states = ['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'COMPLETED', 'CANCELING', 'CANCELED', 'FAILED'] as const;
+const states = [
+  'CREATING',
+  'CREATED',
+  'ASSIGNING',
+  'UPDATING',
+  'COMPLETING',
+  'COMPLETED',
+  'CANCELING',
+  'CANCELED',
+  'FAILED',
+] as const;
 
 const fields: FieldMap = {
   userTaskKey: { column: 'key', kind: 'key' },
@@ -85,19 +103,31 @@ export function userTaskRoutes(app: FastifyInstance, { engine }: GatewayDeps): v
   const params = keyParamsSchema;
   const task = (key: string) => getRow(engine.pool, 'user_task', key, 'user task');
 
-  app.post<{ Body: SearchBody }>('/user-tasks/search', { schema: { body: searchBodySchema(fields) } }, async (request) => {
-    const query = toSearchQuery(request.body, fields);
-    const { rows, total } = await searchRows(engine.pool, 'user_task', query);
-    return searchResponse(rows.map(toResult), total, query);
-  });
+  app.post<{ Body: SearchBody }>(
+    '/user-tasks/search',
+    { schema: { body: searchBodySchema(fields) } },
+    async (request) => {
+      const query = toSearchQuery(request.body, fields);
+      const { rows, total } = await searchRows(engine.pool, 'user_task', query);
+      return searchResponse(rows.map(toResult), total, query);
+    },
+  );
 
-  app.get<{ Params: KeyParams }>('/user-tasks/:key', { schema: { params } }, async (request) => toResult(await task(request.params.key)));
+  app.get<{ Params: KeyParams }>('/user-tasks/:key', { schema: { params } }, async (request) =>
+    toResult(await task(request.params.key)),
+  );
 
   app.get<{ Params: KeyParams }>('/user-tasks/:key/form', { schema: { params } }, async (request, reply) => {
     const t = await task(request.params.key);
     if (!t.form_key) return reply.code(204).send();
     const form = await getFormByKey(engine.pool, t.form_key);
-    return { formKey: form.formKey, formId: form.formId, version: form.version, schema: JSON.stringify(form.schema), tenantId: DEFAULT_TENANT };
+    return {
+      formKey: form.formKey,
+      formId: form.formId,
+      version: form.version,
+      schema: JSON.stringify(form.schema),
+      tenantId: DEFAULT_TENANT,
+    };
   });
 
   app.post<{ Params: KeyParams; Body: AssignBody }>(
@@ -109,20 +139,33 @@ export function userTaskRoutes(app: FastifyInstance, { engine }: GatewayDeps): v
           type: 'object',
           additionalProperties: false,
           required: ['assignee'],
-          properties: { assignee: { type: 'string', minLength: 1 }, allowOverride: { type: 'boolean' }, action: { type: 'string' } },
+          properties: {
+            assignee: { type: 'string', minLength: 1 },
+            allowOverride: { type: 'boolean' },
+            action: { type: 'string' },
+          },
         },
       },
     },
     async (request, reply) => {
       const { assignee, allowOverride } = request.body;
-      await engine.assignUserTask({ userTaskKey: request.params.key, assignee, allowOverride: allowOverride ?? true });
+      await engine.assignUserTask({
+        userTaskKey: request.params.key,
+        assignee,
+        allowOverride: allowOverride ?? true,
+      });
       return reply.code(204).send();
     },
   );
 
   app.delete<{ Params: KeyParams }>(
     '/user-tasks/:key/assignee',
-    { schema: { params, body: { type: 'object', additionalProperties: false, properties: { action: { type: 'string' } } } } },
+    {
+      schema: {
+        params,
+        body: { type: 'object', additionalProperties: false, properties: { action: { type: 'string' } } },
+      },
+    },
     async (request, reply) => {
       await engine.unassignUserTask(request.params.key);
       return reply.code(204).send();
@@ -134,7 +177,11 @@ export function userTaskRoutes(app: FastifyInstance, { engine }: GatewayDeps): v
     {
       schema: {
         params,
-        body: { type: 'object', additionalProperties: false, properties: { variables: variablesSchema, action: { type: 'string' } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { variables: variablesSchema, action: { type: 'string' } },
+        },
       },
     },
     async (request, reply) => {
@@ -149,7 +196,9 @@ export function userTaskRoutes(app: FastifyInstance, { engine }: GatewayDeps): v
     { schema: { params, body: searchBodySchema(variableFields) } },
     async (request) => {
       const t = await task(request.params.key);
-      const query = toSearchQuery(request.body, variableFields, [{ column: 'scope_key', op: 'in', value: t.scope_path }]);
+      const query = toSearchQuery(request.body, variableFields, [
+        { column: 'scope_key', op: 'in', value: t.scope_path },
+      ]);
       const { rows, total } = await searchRows(engine.pool, 'variable', query);
       return searchResponse(rows.map(toVariableResult), total, query);
     },

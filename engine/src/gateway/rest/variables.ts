@@ -3,7 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { getRow, searchRows, type VariableRow } from '../../read/queries.js';
 import { keyParamsSchema, type KeyParams } from './common.js';
 import type { GatewayDeps } from './index.js';
-import { DEFAULT_TENANT, searchBodySchema, searchResponse, toSearchQuery, type FieldMap, type SearchBody } from './search.js';
+import {
+  DEFAULT_TENANT,
+  searchBodySchema,
+  searchResponse,
+  toSearchQuery,
+  type FieldMap,
+  type SearchBody,
+} from './search.js';
 
 const fields: FieldMap = {
   variableKey: { column: 'key', kind: 'key' },
@@ -32,15 +39,22 @@ export function toVariableResult(v: VariableRow) {
 
 /** Registers the variable routes. */
 export function variableRoutes(app: FastifyInstance, { engine }: GatewayDeps): void {
-  app.post<{ Body: SearchBody }>('/variables/search', { schema: { body: searchBodySchema(fields) } }, async (request) => {
-    const { isTruncated, ...filter } = request.body.filter ?? {};
-    // Values are never truncated: isTruncated=true matches nothing.
-    const fixed = isTruncated === true ? [{ column: 'key', op: 'notExists' as const }] : [];
-    const query = toSearchQuery({ ...request.body, filter }, fields, fixed);
-    const { rows, total } = await searchRows(engine.pool, 'variable', query);
-    return { ...searchResponse(rows.map(toVariableResult), total, query) };
-  });
-  app.get<{ Params: KeyParams }>('/variables/:key', { schema: { params: keyParamsSchema } }, async (request) =>
-    toVariableResult(await getRow(engine.pool, 'variable', request.params.key, 'variable')),
+  app.post<{ Body: SearchBody }>(
+    '/variables/search',
+    { schema: { body: searchBodySchema(fields) } },
+    async (request) => {
+      const { isTruncated, ...filter } = request.body.filter ?? {};
+      // Values are never truncated: isTruncated=true matches nothing.
+      const fixed = isTruncated === true ? [{ column: 'key', op: 'notExists' as const }] : [];
+      const query = toSearchQuery({ ...request.body, filter }, fields, fixed);
+      const { rows, total } = await searchRows(engine.pool, 'variable', query);
+      return { ...searchResponse(rows.map(toVariableResult), total, query) };
+    },
+  );
+  app.get<{ Params: KeyParams }>(
+    '/variables/:key',
+    { schema: { params: keyParamsSchema } },
+    async (request) =>
+      toVariableResult(await getRow(engine.pool, 'variable', request.params.key, 'variable')),
   );
 }

@@ -20,7 +20,10 @@ interface Catch {
 function codeOf(event: ExecutableElement, kind: Kind): string | undefined | null {
   const def = event.eventDefinition;
   if (!def || def.kind !== kind) return null;
-  const expr = kind === 'error' ? (def as { errorCode?: { kind: string; value?: string; source?: string } }).errorCode : (def as { escalationCode?: { kind: string; value?: string; source?: string } }).escalationCode;
+  const expr =
+    kind === 'error'
+      ? (def as { errorCode?: { kind: string; value?: string; source?: string } }).errorCode
+      : (def as { escalationCode?: { kind: string; value?: string; source?: string } }).escalationCode;
   if (!expr) return undefined;
   return expr.kind === 'static' ? expr.value : expr.source;
 }
@@ -31,21 +34,33 @@ function pick(candidates: ExecutableElement[], kind: Kind, code: string): Execut
   );
 }
 
-async function findCatch(ex: Executor, start: InstanceState, from: ElementInstanceState, kind: Kind, code: string): Promise<Catch | undefined> {
+async function findCatch(
+  ex: Executor,
+  start: InstanceState,
+  from: ElementInstanceState,
+  kind: Kind,
+  code: string,
+): Promise<Catch | undefined> {
   let inst = start;
   let current: ElementInstanceState | undefined = from;
   while (current) {
     const process: ExecutableProcess = await ex.processOf(inst);
     const el = process.elements.get(current.elementId)!;
     if (current.data.loopIndex === undefined && current.state !== 'TERMINATING') {
-      const boundary = pick(el.boundaryEventIds.map((id) => process.elements.get(id)!), kind, code);
+      const boundary = pick(
+        el.boundaryEventIds.map((id) => process.elements.get(id)!),
+        kind,
+        code,
+      );
       if (boundary) return { inst, owner: current, event: boundary };
     }
     if (current.flowScopeKey !== undefined) {
       const scope = inst.element(current.flowScopeKey);
       if (scope.elementType !== 'multiInstanceBody' && scope.state === 'ACTIVATED') {
         const scopeEl = process.elements.get(scope.elementId)!;
-        const starts = scopeEl.eventSubProcessIds.map((id) => process.elements.get(process.elements.get(id)!.startEventId!)!);
+        const starts = scopeEl.eventSubProcessIds.map((id) =>
+          process.elements.get(process.elements.get(id)!.startEventId!)!,
+        );
         const espStart = pick(starts, kind, code);
         if (espStart) return { inst, owner: scope, event: espStart };
       }
@@ -83,7 +98,9 @@ export async function throwEvent(
   if (event.type === 'boundaryEvent') {
     if (event.interrupting !== false || kind === 'error') {
       await closeSubscriptionsOf(ex, target, owner.key);
-      await ex.terminate(target, owner, [{ elementId: event.id, flowScopeKey: owner.flowScopeKey!, variables: payload }]);
+      await ex.terminate(target, owner, [
+        { elementId: event.id, flowScopeKey: owner.flowScopeKey!, variables: payload },
+      ]);
       return 'caught';
     }
     await ex.activate(target, event.id, owner.flowScopeKey, { eventVariables: payload });
@@ -95,7 +112,8 @@ export async function throwEvent(
     await closeEventSubprocessSubscriptions(ex, owner.key);
     const espInstance = await ex.activate(target, esp.id, owner.key, { eventVariables: payload });
     espInstance.data.triggeredBy = event.id;
-    for (const child of target.childrenOf(owner.key)) if (child.key !== espInstance.key) await ex.terminate(target, child);
+    for (const child of target.childrenOf(owner.key))
+      if (child.key !== espInstance.key) await ex.terminate(target, child);
     return 'caught';
   }
   const espInstance = await ex.activate(target, esp.id, owner.key, { eventVariables: payload });

@@ -46,7 +46,11 @@ export async function raiseIncident(
 }
 
 /** Resolves the active incidents of a terminated element (Zeebe resolves them with the element). */
-export async function resolveIncidentsOf(ex: Executor, inst: InstanceState, elementInstanceKey: string): Promise<void> {
+export async function resolveIncidentsOf(
+  ex: Executor,
+  inst: InstanceState,
+  elementInstanceKey: string,
+): Promise<void> {
   const resolved = await ex.ctx.client.query<{ key: string; element_id: string }>(
     `UPDATE engine.incident SET state = 'RESOLVED', resolved_at = $2
      WHERE element_instance_key = $1 AND state = 'ACTIVE' RETURNING key, element_id`,

@@ -39,7 +39,13 @@ export async function startInstance(
   });
   for (const [name, value] of Object.entries(options.variables ?? {})) {
     inst.setLocal(key, name, value);
-    ex.ctx.record({ key, valueType: 'VARIABLE', intent: 'CREATED', processInstanceKey: key, value: { name, value, scopeKey: key } });
+    ex.ctx.record({
+      key,
+      valueType: 'VARIABLE',
+      intent: 'CREATED',
+      processInstanceKey: key,
+      value: { name, value, scopeKey: key },
+    });
   }
   const processEi = await ex.activate(inst, def.process.bpmnProcessId, undefined);
   if (options.startEventId) processEi.data.triggeredBy = options.startEventId;

@@ -7,7 +7,8 @@ import { expectNumber, expectString } from '../../feel/evaluator.js';
 import type { Executor } from '../executor.js';
 import type { ElementInstanceState, InstanceState } from '../instance-state.js';
 
-export type ListenerEventType = 'START' | 'END' | 'CREATING' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
+export type ListenerEventType =
+  'START' | 'END' | 'CREATING' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
 
 interface JobSpec {
   type: Expression;
@@ -53,11 +54,19 @@ export async function createListenerJob(
   });
 }
 
-async function createJob(ex: Executor, inst: InstanceState, ei: ElementInstanceState, spec: JobSpec): Promise<void> {
+async function createJob(
+  ex: Executor,
+  inst: InstanceState,
+  ei: ElementInstanceState,
+  spec: JobSpec,
+): Promise<void> {
   const context = inst.visibleVariables(ei.key);
   const type = expectString(spec.type, context);
   if (!type.ok) return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', type.message);
-  const retries = spec.retries.kind === 'static' ? { ok: true as const, value: Number(spec.retries.value) } : expectNumber(spec.retries, context);
+  const retries =
+    spec.retries.kind === 'static'
+      ? { ok: true as const, value: Number(spec.retries.value) }
+      : expectNumber(spec.retries, context);
   if (!retries.ok) return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', retries.message);
   const key = await ex.ctx.nextKey();
   const retryCount = Number.isFinite(retries.value) ? Math.trunc(retries.value) : 3;
@@ -85,12 +94,22 @@ async function createJob(ex: Executor, inst: InstanceState, ei: ElementInstanceS
     processInstanceKey: inst.key,
     elementId: ei.elementId,
     elementType: ei.elementType,
-    value: { type: type.value, retries: retryCount, elementInstanceKey: ei.key, jobKind: spec.kind, listenerEventType: spec.listenerEventType ?? 'UNSPECIFIED' },
+    value: {
+      type: type.value,
+      retries: retryCount,
+      elementInstanceKey: ei.key,
+      jobKind: spec.kind,
+      listenerEventType: spec.listenerEventType ?? 'UNSPECIFIED',
+    },
   });
 }
 
 /** Cancels the open jobs of an element instance (it was terminated). */
-export async function cancelJobsOf(ex: Executor, inst: InstanceState, elementInstanceKey: string): Promise<void> {
+export async function cancelJobsOf(
+  ex: Executor,
+  inst: InstanceState,
+  elementInstanceKey: string,
+): Promise<void> {
   // Stored jobs first (the command's own deletions excluded), then the ones this command created.
   const deleted = await ex.ctx.client.query<{ key: string; type: string; element_id: string }>(
     'DELETE FROM engine.job WHERE element_instance_key = $1 AND key <> ALL($2::bigint[]) RETURNING key, type, element_id',

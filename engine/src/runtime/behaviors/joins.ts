@@ -55,7 +55,11 @@ async function fireIfReady(
 }
 
 /** Re-checks inclusive joins of a scope after one of its tokens disappeared. */
-export async function recheckInclusiveJoins(ex: Executor, inst: InstanceState, scope: ElementInstanceState): Promise<void> {
+export async function recheckInclusiveJoins(
+  ex: Executor,
+  inst: InstanceState,
+  scope: ElementInstanceState,
+): Promise<void> {
   if (!scope.data.joins) return;
   const process = await ex.processOf(inst);
   for (const gatewayId of Object.keys(scope.data.joins)) {

@@ -4,7 +4,11 @@ import { startInstance } from './instances.js';
 import { triggerEvent } from './triggers.js';
 
 /** Broadcasts inside the current command. */
-export async function broadcastSignal(ex: Executor, signalName: string, variables: Record<string, unknown>): Promise<void> {
+export async function broadcastSignal(
+  ex: Executor,
+  signalName: string,
+  variables: Record<string, unknown>,
+): Promise<void> {
   const subs = await ex.ctx.client.query<{
     process_instance_key: string | null;
     element_instance_key: string | null;
@@ -21,7 +25,8 @@ export async function broadcastSignal(ex: Executor, signalName: string, variable
       await startInstance(ex, def, { startEventId: s.element_id, eventVariables: variables });
     } else {
       const inst = await ex.ctx.instance(s.process_instance_key);
-      if (inst && inst.row.state === 'ACTIVE') await triggerEvent(ex, inst, s.element_instance_key!, s.element_id, variables);
+      if (inst && inst.row.state === 'ACTIVE')
+        await triggerEvent(ex, inst, s.element_instance_key!, s.element_id, variables);
     }
   }
 }

@@ -48,7 +48,9 @@ export async function openEventSubscription(
   if (def.kind === 'message') {
     const name = expectString(def.messageName, context);
     if (!name.ok) return fail(ex, inst, owner, name.message);
-    const correlation = def.correlationKey ? correlationKeyOf(def.correlationKey, context) : { ok: true as const, value: '' };
+    const correlation = def.correlationKey
+      ? correlationKeyOf(def.correlationKey, context)
+      : { ok: true as const, value: '' };
     if (!correlation.ok) return fail(ex, inst, owner, correlation.message);
     markOwner(owner);
     await lockMessageKey(ex, name.value, correlation.value);
@@ -57,7 +59,18 @@ export async function openEventSubscription(
       `INSERT INTO engine.message_subscription (key, message_name, correlation_key, process_instance_key,
          element_instance_key, process_definition_key, bpmn_process_id, element_id, interrupting, created_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [key, name.value, correlation.value, inst.key, owner.key, inst.row.processDefinitionKey, inst.row.bpmnProcessId, event.id, event.interrupting !== false, ex.ctx.now],
+      [
+        key,
+        name.value,
+        correlation.value,
+        inst.key,
+        owner.key,
+        inst.row.processDefinitionKey,
+        inst.row.bpmnProcessId,
+        event.id,
+        event.interrupting !== false,
+        ex.ctx.now,
+      ],
     );
     await correlateBufferedMessage(ex, inst, owner, event.id, name.value, correlation.value);
   } else if (def.kind === 'timer') {
@@ -70,10 +83,27 @@ export async function openEventSubscription(
     await c.query(
       `INSERT INTO engine.timer (key, process_instance_key, element_instance_key, process_definition_key, element_id,
          due_at, repetitions, cycle, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [key, inst.key, owner.key, inst.row.processDefinitionKey, event.id, schedule.schedule.dueAt, schedule.schedule.repetitions, schedule.schedule.cycle ?? null, ex.ctx.now],
+      [
+        key,
+        inst.key,
+        owner.key,
+        inst.row.processDefinitionKey,
+        event.id,
+        schedule.schedule.dueAt,
+        schedule.schedule.repetitions,
+        schedule.schedule.cycle ?? null,
+        ex.ctx.now,
+      ],
     );
     ex.ctx.after.timersChanged = true;
-    ex.ctx.record({ key, valueType: 'TIMER', intent: 'CREATED', processInstanceKey: inst.key, elementId: event.id, value: { dueDate: schedule.schedule.dueAt, elementInstanceKey: owner.key } });
+    ex.ctx.record({
+      key,
+      valueType: 'TIMER',
+      intent: 'CREATED',
+      processInstanceKey: inst.key,
+      elementId: event.id,
+      value: { dueDate: schedule.schedule.dueAt, elementInstanceKey: owner.key },
+    });
   } else if (def.kind === 'signal') {
     const name = expectString(def.signalName, context);
     if (!name.ok) return fail(ex, inst, owner, name.message);
@@ -81,7 +111,17 @@ export async function openEventSubscription(
     await c.query(
       `INSERT INTO engine.signal_subscription (key, signal_name, process_instance_key, element_instance_key,
          process_definition_key, bpmn_process_id, element_id, interrupting, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [await ex.ctx.nextKey(), name.value, inst.key, owner.key, inst.row.processDefinitionKey, inst.row.bpmnProcessId, event.id, event.interrupting !== false, ex.ctx.now],
+      [
+        await ex.ctx.nextKey(),
+        name.value,
+        inst.key,
+        owner.key,
+        inst.row.processDefinitionKey,
+        inst.row.bpmnProcessId,
+        event.id,
+        event.interrupting !== false,
+        ex.ctx.now,
+      ],
     );
   }
   return true;
@@ -94,7 +134,12 @@ function markOwner(owner: ElementInstanceState): void {
   owner.dirty = true;
 }
 
-async function fail(ex: Executor, inst: InstanceState, owner: ElementInstanceState, message: string): Promise<false> {
+async function fail(
+  ex: Executor,
+  inst: InstanceState,
+  owner: ElementInstanceState,
+  message: string,
+): Promise<false> {
   await ex.incident(inst, owner, 'EXTRACT_VALUE_ERROR', message);
   return false;
 }
@@ -124,16 +169,32 @@ async function correlateBufferedMessage(
 }
 
 /** Remembers that a message was used by a process (a message correlates at most once per process id). */
-export async function markCorrelated(ex: Executor, inst: InstanceState, messageKey: string, elementId: string): Promise<void> {
+export async function markCorrelated(
+  ex: Executor,
+  inst: InstanceState,
+  messageKey: string,
+  elementId: string,
+): Promise<void> {
   await ex.ctx.client.query(
     'INSERT INTO engine.message_correlation (message_key, bpmn_process_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
     [messageKey, inst.row.bpmnProcessId],
   );
-  ex.ctx.record({ key: messageKey, valueType: 'PROCESS_MESSAGE_SUBSCRIPTION', intent: 'CORRELATED', processInstanceKey: inst.key, elementId, value: { messageKey } });
+  ex.ctx.record({
+    key: messageKey,
+    valueType: 'PROCESS_MESSAGE_SUBSCRIPTION',
+    intent: 'CORRELATED',
+    processInstanceKey: inst.key,
+    elementId,
+    value: { messageKey },
+  });
 }
 
 /** Closes every subscription owned by an element instance (it was left). */
-export async function closeSubscriptionsOf(ex: Executor, inst: InstanceState, ownerKey: string): Promise<void> {
+export async function closeSubscriptionsOf(
+  ex: Executor,
+  inst: InstanceState,
+  ownerKey: string,
+): Promise<void> {
   // An element instance that never opened a subscription has none to close (see markOwner).
   const owner = inst.elements.get(ownerKey);
   if (owner && !owner.data.subscriptions) return;
@@ -143,7 +204,14 @@ export async function closeSubscriptionsOf(ex: Executor, inst: InstanceState, ow
     [ownerKey],
   );
   for (const t of timers.rows) {
-    ex.ctx.record({ key: t.key, valueType: 'TIMER', intent: 'CANCELED', processInstanceKey: inst.key, elementId: t.element_id, value: { elementInstanceKey: ownerKey } });
+    ex.ctx.record({
+      key: t.key,
+      valueType: 'TIMER',
+      intent: 'CANCELED',
+      processInstanceKey: inst.key,
+      elementId: t.element_id,
+      value: { elementInstanceKey: ownerKey },
+    });
   }
   await c.query('DELETE FROM engine.message_subscription WHERE element_instance_key = $1', [ownerKey]);
   await c.query('DELETE FROM engine.signal_subscription WHERE element_instance_key = $1', [ownerKey]);
@@ -167,9 +235,21 @@ export function correlationKeyOf(
   if (typeof r.value === 'string') return { ok: true, value: r.value };
   if (typeof r.value === 'number') return { ok: true, value: String(r.value) };
   const source = expr.kind === 'feel' ? expr.source : expr.value;
-  const type = r.value === null || r.value === undefined ? 'NULL' : Array.isArray(r.value) ? 'LIST' : typeof r.value === 'object' ? 'CONTEXT' : typeof r.value === 'boolean' ? 'BOOLEAN' : 'UNKNOWN';
+  const type =
+    r.value === null || r.value === undefined
+      ? 'NULL'
+      : Array.isArray(r.value)
+        ? 'LIST'
+        : typeof r.value === 'object'
+          ? 'CONTEXT'
+          : typeof r.value === 'boolean'
+            ? 'BOOLEAN'
+            : 'UNKNOWN';
   const warnings = r.warnings.length ? ` ${r.warnings.join(' ')}` : '';
-  return { ok: false, message: `Failed to extract the correlation key for '${source}': The value must be either a string or a number, but was '${type}'.${warnings}` };
+  return {
+    ok: false,
+    message: `Failed to extract the correlation key for '${source}': The value must be either a string or a number, but was '${type}'.${warnings}`,
+  };
 }
 
 /**
@@ -178,5 +258,7 @@ export function correlationKeyOf(
  * Held until the transaction ends.
  */
 export async function lockMessageKey(ex: Executor, name: string, correlationKey: string): Promise<void> {
-  await ex.ctx.client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`motcua-message\u001f${name}\u001f${correlationKey}`]);
+  await ex.ctx.client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    `motcua-message\u001f${name}\u001f${correlationKey}`,
+  ]);
 }

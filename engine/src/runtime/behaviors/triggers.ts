@@ -48,7 +48,8 @@ export async function triggerEvent(
       await closeEventSubprocessSubscriptions(ex, owner.key);
       const espInstance = await ex.activate(inst, esp.id, owner.key, { eventVariables: variables });
       espInstance.data.triggeredBy = elementId;
-      for (const child of inst.childrenOf(owner.key)) if (child.key !== espInstance.key) await ex.terminate(inst, child);
+      for (const child of inst.childrenOf(owner.key))
+        if (child.key !== espInstance.key) await ex.terminate(inst, child);
     } else {
       const espInstance = await ex.activate(inst, esp.id, owner.key, { eventVariables: variables });
       espInstance.data.triggeredBy = elementId;

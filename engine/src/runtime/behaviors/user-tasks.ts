@@ -11,7 +11,10 @@ import { createListenerJob } from './jobs.js';
 
 type Eval<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function optionalString(expr: Expression | undefined, ctx: Record<string, unknown>): Eval<string | undefined> {
+function optionalString(
+  expr: Expression | undefined,
+  ctx: Record<string, unknown>,
+): Eval<string | undefined> {
   if (!expr) return { ok: true, value: undefined };
   const r = expectString(expr, ctx);
   if (!r.ok) return r;
@@ -30,13 +33,21 @@ function optionalDate(expr: Expression | undefined, ctx: Record<string, unknown>
   if (r.value === null || r.value === undefined || r.value === '') return { ok: true, value: undefined };
   if (typeof r.value !== 'string' || Number.isNaN(Date.parse(r.value))) {
     const src = expr.kind === 'feel' ? expr.source : expr.value;
-    return { ok: false, message: `Expected result of the expression '${src}' to be a date-time (ISO 8601), but was '${JSON.stringify(r.value)}'.` };
+    return {
+      ok: false,
+      message: `Expected result of the expression '${src}' to be a date-time (ISO 8601), but was '${JSON.stringify(r.value)}'.`,
+    };
   }
   return { ok: true, value: r.value };
 }
 
 /** Evaluates the task's properties and creates it (after its `creating` listeners, if any). */
-export async function createUserTask(ex: Executor, inst: InstanceState, ei: ElementInstanceState, el: ExecutableElement): Promise<void> {
+export async function createUserTask(
+  ex: Executor,
+  inst: InstanceState,
+  ei: ElementInstanceState,
+  el: ExecutableElement,
+): Promise<void> {
   const def = el.userTask!;
   const ctx = inst.visibleVariables(ei.key);
   const assignee = optionalString(def.assignee, ctx);
@@ -44,20 +55,32 @@ export async function createUserTask(ex: Executor, inst: InstanceState, ei: Elem
   const users = optionalList(def.candidateUsers, ctx);
   const due = optionalDate(def.dueDate, ctx);
   const followUp = optionalDate(def.followUpDate, ctx);
-  const priority = def.priority ? evaluateExpression(def.priority, ctx) : { ok: true as const, value: 50, warnings: [] };
+  const priority = def.priority
+    ? evaluateExpression(def.priority, ctx)
+    : { ok: true as const, value: 50, warnings: [] };
   const external = optionalString(def.externalReference, ctx);
   for (const r of [assignee, groups, users, due, followUp, priority, external]) {
     if (!r.ok) return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', r.message);
   }
   const prio = Number((priority as { value: unknown }).value);
   if (!Number.isInteger(prio) || prio < 0 || prio > 100) {
-    return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', `Expected priority to be an integer between 0 and 100, but was '${String((priority as { value: unknown }).value)}'.`);
+    return ex.incident(
+      inst,
+      ei,
+      'EXTRACT_VALUE_ERROR',
+      `Expected priority to be an integer between 0 and 100, but was '${String((priority as { value: unknown }).value)}'.`,
+    );
   }
   let formKey: string | null = null;
   if (def.formId) {
     const latest = await ex.ctx.definitions.latestForm(ex.ctx.client, def.formId);
     if (latest === undefined) {
-      return ex.incident(inst, ei, 'FORM_NOT_FOUND', `Expected to find a form with id '${def.formId}', but no form with this id is deployed.`);
+      return ex.incident(
+        inst,
+        ei,
+        'FORM_NOT_FOUND',
+        `Expected to find a form with id '${def.formId}', but no form with this id is deployed.`,
+      );
     }
     formKey = latest;
   }
@@ -75,15 +98,26 @@ export async function createUserTask(ex: Executor, inst: InstanceState, ei: Elem
      VALUES ($1::bigint, $20::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::text, $7::text, $8::text, $9::text[],
        $10::text[], $11::text, $12::text, $13::int, $14::bigint, $15::text, $16::text, $17::jsonb, $18::bigint[], $19::bigint)`,
     [
-      key, ei.key, inst.key, inst.row.processDefinitionKey, inst.row.bpmnProcessId, el.id, el.name ?? null,
+      key,
+      ei.key,
+      inst.key,
+      inst.row.processDefinitionKey,
+      inst.row.bpmnProcessId,
+      el.id,
+      el.name ?? null,
       (assignee as Eval<string | undefined> & { ok: true }).value ?? null,
       (groups as Eval<string[]> & { ok: true }).value,
       (users as Eval<string[]> & { ok: true }).value,
       (due as Eval<string | undefined> & { ok: true }).value ?? null,
       (followUp as Eval<string | undefined> & { ok: true }).value ?? null,
-      prio, formKey, def.formId ?? null,
+      prio,
+      formKey,
+      def.formId ?? null,
       (external as Eval<string | undefined> & { ok: true }).value ?? null,
-      JSON.stringify(el.taskHeaders), inst.scopeChain(ei.key), ex.ctx.now, listened ? 'CREATING' : 'CREATED',
+      JSON.stringify(el.taskHeaders),
+      inst.scopeChain(ei.key),
+      ex.ctx.now,
+      listened ? 'CREATING' : 'CREATED',
     ],
   );
   await continueTaskListeners(ex, inst, ei, el, 'creating', 0, !listened);
@@ -120,21 +154,57 @@ export async function continueTaskListeners(
       await ex.ctx.writeNow(`user_task:${key}`);
       await ex.ctx.client.query("UPDATE engine.user_task SET state = 'CREATED' WHERE key = $1", [key]);
     }
-    ex.ctx.record({ key, valueType: 'USER_TASK', intent: 'CREATED', processInstanceKey: inst.key, elementId: el.id, value: { elementInstanceKey: ei.key } });
+    ex.ctx.record({
+      key,
+      valueType: 'USER_TASK',
+      intent: 'CREATED',
+      processInstanceKey: inst.key,
+      elementId: el.id,
+      value: { elementInstanceKey: ei.key },
+    });
   } else if (eventType === 'completing') {
     const completion = ei.data.taskCompletion ?? { variables: {} };
     delete ei.data.taskCompletion;
-    await ex.ctx.defer(`user_task:${key}`, "UPDATE engine.user_task SET state = 'COMPLETED', completed_at = $2::bigint WHERE key = $1::bigint", [key, ex.ctx.now]);
-    ex.ctx.record({ key, valueType: 'USER_TASK', intent: 'COMPLETED', processInstanceKey: inst.key, elementId: el.id, value: { elementInstanceKey: ei.key, variables: completion.variables, action: completion.action ?? 'complete' } });
+    await ex.ctx.defer(
+      `user_task:${key}`,
+      "UPDATE engine.user_task SET state = 'COMPLETED', completed_at = $2::bigint WHERE key = $1::bigint",
+      [key, ex.ctx.now],
+    );
+    ex.ctx.record({
+      key,
+      valueType: 'USER_TASK',
+      intent: 'COMPLETED',
+      processInstanceKey: inst.key,
+      elementId: el.id,
+      value: {
+        elementInstanceKey: ei.key,
+        variables: completion.variables,
+        action: completion.action ?? 'complete',
+      },
+    });
     await ex.complete(inst, ei, { variables: completion.variables });
   }
 }
 
 /** Cancels the user task of a terminated element. */
-export async function cancelUserTask(ex: Executor, inst: InstanceState, ei: ElementInstanceState): Promise<void> {
+export async function cancelUserTask(
+  ex: Executor,
+  inst: InstanceState,
+  ei: ElementInstanceState,
+): Promise<void> {
   const key = ei.data.userTaskKey;
   if (!key) return;
   await ex.ctx.writeNow(`user_task:${key}`);
-  await ex.ctx.client.query("UPDATE engine.user_task SET state = 'CANCELED', completed_at = $2 WHERE key = $1 AND state IN ('CREATED', 'CREATING', 'COMPLETING')", [key, ex.ctx.now]);
-  ex.ctx.record({ key, valueType: 'USER_TASK', intent: 'CANCELED', processInstanceKey: inst.key, elementId: ei.elementId, value: { elementInstanceKey: ei.key } });
+  await ex.ctx.client.query(
+    "UPDATE engine.user_task SET state = 'CANCELED', completed_at = $2 WHERE key = $1 AND state IN ('CREATED', 'CREATING', 'COMPLETING')",
+    [key, ex.ctx.now],
+  );
+  ex.ctx.record({
+    key,
+    valueType: 'USER_TASK',
+    intent: 'CANCELED',
+    processInstanceKey: inst.key,
+    elementId: ei.elementId,
+    value: { elementInstanceKey: ei.key },
+  });
 }

@@ -24,11 +24,22 @@ export function mergePropagating(
 }
 
 /** Sets variables local to `scopeKey`. */
-export function mergeLocal(ex: Executor, inst: InstanceState, scopeKey: string, document: Record<string, unknown>): void {
+export function mergeLocal(
+  ex: Executor,
+  inst: InstanceState,
+  scopeKey: string,
+  document: Record<string, unknown>,
+): void {
   for (const [name, value] of Object.entries(document)) setVariable(ex, inst, scopeKey, name, value);
 }
 
-function setVariable(ex: Executor, inst: InstanceState, scopeKey: string, name: string, value: unknown): void {
+function setVariable(
+  ex: Executor,
+  inst: InstanceState,
+  scopeKey: string,
+  name: string,
+  value: unknown,
+): void {
   const existed = inst.hasLocal(scopeKey, name);
   if (existed && JSON.stringify(inst.getLocal(scopeKey, name)) === JSON.stringify(value)) return;
   inst.setLocal(scopeKey, name, value);

@@ -1,5 +1,9 @@
 /** Process instance commands: create, cancel, set variables. */
-import { EngineError, type CreateProcessInstanceRequest, type ProcessInstanceCreated } from '../../client/port.js';
+import {
+  EngineError,
+  type CreateProcessInstanceRequest,
+  type ProcessInstanceCreated,
+} from '../../client/port.js';
 import { startInstance } from '../behaviors/instances.js';
 import { mergeLocal, mergePropagating } from '../behaviors/variables.js';
 import type { EngineCore } from '../engine-core.js';
@@ -8,12 +12,18 @@ import type { EngineCore } from '../engine-core.js';
 export function requireDocument(value: unknown, field = 'variables'): Record<string, unknown> {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new EngineError('INVALID_ARGUMENT', `Expected ${field} to be a JSON object, but got ${Array.isArray(value) ? 'an array' : typeof value}`);
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Expected ${field} to be a JSON object, but got ${Array.isArray(value) ? 'an array' : typeof value}`,
+    );
   }
   return value as Record<string, unknown>;
 }
 
-export async function createProcessInstance(core: EngineCore, req: CreateProcessInstanceRequest): Promise<ProcessInstanceCreated> {
+export async function createProcessInstance(
+  core: EngineCore,
+  req: CreateProcessInstanceRequest,
+): Promise<ProcessInstanceCreated> {
   const variables = requireDocument(req.variables);
   return core.run(async (ex) => {
     const c = ex.ctx.client;
@@ -23,13 +33,24 @@ export async function createProcessInstance(core: EngineCore, req: CreateProcess
         : await core.definitions.version(c, req.bpmnProcessId, req.version);
     if (!def) {
       const v = req.version === undefined || req.version < 0 ? 'latest version' : `version ${req.version}`;
-      throw new EngineError('NOT_FOUND', `Expected to find process definition with process ID '${req.bpmnProcessId}' (${v}), but none found`);
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to find process definition with process ID '${req.bpmnProcessId}' (${v}), but none found`,
+      );
     }
     if (!def.process.noneStartEventId) {
-      throw new EngineError('FAILED_PRECONDITION', `Expected to create instance of process '${req.bpmnProcessId}' with none start event, but there is no such event`);
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        `Expected to create instance of process '${req.bpmnProcessId}' with none start event, but there is no such event`,
+      );
     }
     const inst = await startInstance(ex, def, { variables });
-    return { processInstanceKey: inst.key, processDefinitionKey: def.key, bpmnProcessId: req.bpmnProcessId, version: def.version };
+    return {
+      processInstanceKey: inst.key,
+      processDefinitionKey: def.key,
+      bpmnProcessId: req.bpmnProcessId,
+      version: def.version,
+    };
   });
 }
 
@@ -37,10 +58,16 @@ export async function cancelProcessInstance(core: EngineCore, key: string): Prom
   await core.run(async (ex) => {
     const inst = await ex.ctx.instance(key);
     if (!inst || inst.row.state !== 'ACTIVE') {
-      throw new EngineError('NOT_FOUND', `Expected to cancel a process instance with key '${key}', but no such process was found`);
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to cancel a process instance with key '${key}', but no such process was found`,
+      );
     }
     if (inst.row.parentProcessInstanceKey) {
-      throw new EngineError('FAILED_PRECONDITION', `Expected to cancel a process instance with key '${key}', but it is created by a parent process instance. Cancel the root process instance '${inst.row.rootProcessInstanceKey}' instead.`);
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        `Expected to cancel a process instance with key '${key}', but it is created by a parent process instance. Cancel the root process instance '${inst.row.rootProcessInstanceKey}' instead.`,
+      );
     }
     await ex.terminate(inst, inst.element(key));
   });
@@ -60,7 +87,10 @@ export async function setVariables(
     const inst = instanceKey ? await ex.ctx.instance(instanceKey) : undefined;
     const ei = inst?.elements.get(req.elementInstanceKey);
     if (!inst || !ei) {
-      throw new EngineError('NOT_FOUND', `Expected to update variables for element with key '${req.elementInstanceKey}', but no such element was found`);
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to update variables for element with key '${req.elementInstanceKey}', but no such element was found`,
+      );
     }
     if (req.local) mergeLocal(ex, inst, ei.key, variables);
     else mergePropagating(ex, inst, ei.key, variables);

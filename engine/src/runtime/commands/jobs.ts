@@ -51,7 +51,11 @@ const ACTIVATE = (named: boolean) => `WITH a AS (
 /** Activates up to maxJobsToActivate jobs of a type (no waiting; long polling is the caller's loop). */
 export async function activateJobs(core: EngineCore, req: ActivateJobsRequest): Promise<ActivatedJob[]> {
   if (!req.type) throw new EngineError('INVALID_ARGUMENT', 'Expected to activate jobs of a non-empty type');
-  if (!(req.maxJobsToActivate > 0)) throw new EngineError('INVALID_ARGUMENT', `Expected maxJobsToActivate to be greater than zero, but was ${req.maxJobsToActivate}`);
+  if (!(req.maxJobsToActivate > 0))
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Expected maxJobsToActivate to be greater than zero, but was ${req.maxJobsToActivate}`,
+    );
   const now = core.clock.now();
   const named = req.fetchVariables !== undefined && req.fetchVariables.length > 0;
   const values: unknown[] = [req.type, req.worker, now + req.timeoutMs, now, req.maxJobsToActivate];
@@ -89,14 +93,21 @@ function visibleVariables(scopePath: string[], rows: [string, string, unknown][]
     list.push([name, value]);
   }
   const out: Record<string, unknown> = {};
-  for (const scope of [...scopePath].reverse()) for (const [n, v] of byScope.get(String(scope)) ?? []) out[n] = v;
+  for (const scope of [...scopePath].reverse())
+    for (const [n, v] of byScope.get(String(scope)) ?? []) out[n] = v;
   return out;
 }
 
 /** Loads a job under its instance's lock, or rejects with NOT_FOUND like Zeebe. */
-async function lockJob(ex: Executor, jobKey: string, verb: string): Promise<{ job: JobRow; inst: InstanceState; ei: ElementInstanceState }> {
-  const notFound = () => new EngineError('NOT_FOUND', `Expected to ${verb} job with key '${jobKey}', but no such job was found`);
-  if (!/^\d+$/.test(jobKey)) throw new EngineError('INVALID_ARGUMENT', `Expected a job key (a number), but got '${jobKey}'`);
+async function lockJob(
+  ex: Executor,
+  jobKey: string,
+  verb: string,
+): Promise<{ job: JobRow; inst: InstanceState; ei: ElementInstanceState }> {
+  const notFound = () =>
+    new EngineError('NOT_FOUND', `Expected to ${verb} job with key '${jobKey}', but no such job was found`);
+  if (!/^\d+$/.test(jobKey))
+    throw new EngineError('INVALID_ARGUMENT', `Expected a job key (a number), but got '${jobKey}'`);
   // The instance is locked by the job's instance key, then the job row is read (and locked) with the instance.
   const { state: inst, job: found } = await ex.ctx.instanceBy({ jobKey });
   const job = found as JobRow | undefined;
@@ -106,15 +117,29 @@ async function lockJob(ex: Executor, jobKey: string, verb: string): Promise<{ jo
 }
 
 function record(ex: Executor, job: JobRow, intent: string, value: Record<string, unknown> = {}): void {
-  ex.ctx.record({ key: job.key, valueType: 'JOB', intent, processInstanceKey: job.process_instance_key, elementId: job.element_id, value: { type: job.type, ...value } });
+  ex.ctx.record({
+    key: job.key,
+    valueType: 'JOB',
+    intent,
+    processInstanceKey: job.process_instance_key,
+    elementId: job.element_id,
+    value: { type: job.type, ...value },
+  });
 }
 
-export async function completeJob(core: EngineCore, jobKey: string, variablesIn?: Record<string, unknown>): Promise<void> {
+export async function completeJob(
+  core: EngineCore,
+  jobKey: string,
+  variablesIn?: Record<string, unknown>,
+): Promise<void> {
   const variables = requireDocument(variablesIn);
   await core.run(async (ex) => {
     const { job, inst, ei } = await lockJob(ex, jobKey, 'complete');
     if (job.state !== 'ACTIVATABLE' && job.state !== 'ACTIVATED') {
-      throw new EngineError('FAILED_PRECONDITION', `Expected to complete job with key '${jobKey}', but it is in state '${job.state}'`);
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        `Expected to complete job with key '${jobKey}', but it is in state '${job.state}'`,
+      );
     }
     ex.ctx.deleteJob(jobKey);
     record(ex, job, 'COMPLETED', { variables });
@@ -133,13 +158,22 @@ export async function completeJob(core: EngineCore, jobKey: string, variablesIn?
 
 export async function failJob(
   core: EngineCore,
-  req: { jobKey: string; retries: number; errorMessage?: string; retryBackOffMs?: number; variables?: Record<string, unknown> },
+  req: {
+    jobKey: string;
+    retries: number;
+    errorMessage?: string;
+    retryBackOffMs?: number;
+    variables?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const variables = requireDocument(req.variables);
   await core.run(async (ex) => {
     const { job, inst, ei } = await lockJob(ex, req.jobKey, 'fail');
     if (job.state !== 'ACTIVATED' && job.state !== 'ACTIVATABLE') {
-      throw new EngineError('FAILED_PRECONDITION', `Expected to fail job with key '${req.jobKey}', but it is in state '${job.state}'`);
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        `Expected to fail job with key '${req.jobKey}', but it is in state '${job.state}'`,
+      );
     }
     mergeLocal(ex, inst, ei.key, variables);
     const retries = Math.max(0, Math.trunc(req.retries));
@@ -154,9 +188,17 @@ export async function failJob(
       ex.ctx.after.jobTypes.add(job.type);
       return;
     }
-    await ex.ctx.client.query(`UPDATE engine.job SET state = 'FAILED', retries = 0, worker = NULL, deadline = NULL, error_message = $2 WHERE key = $1`, [job.key, message]);
+    await ex.ctx.client.query(
+      `UPDATE engine.job SET state = 'FAILED', retries = 0, worker = NULL, deadline = NULL, error_message = $2 WHERE key = $1`,
+      [job.key, message],
+    );
     // Zeebe names the incident after the job kind (JobFailProcessor).
-    const errorType = job.kind === 'EXECUTION_LISTENER' ? 'EXECUTION_LISTENER_NO_RETRIES' : job.kind === 'TASK_LISTENER' ? 'TASK_LISTENER_NO_RETRIES' : 'JOB_NO_RETRIES';
+    const errorType =
+      job.kind === 'EXECUTION_LISTENER'
+        ? 'EXECUTION_LISTENER_NO_RETRIES'
+        : job.kind === 'TASK_LISTENER'
+          ? 'TASK_LISTENER_NO_RETRIES'
+          : 'JOB_NO_RETRIES';
     await ex.incident(inst, ei, errorType, message || 'No more retries left.', job.key);
   });
 }
@@ -170,14 +212,26 @@ export async function throwJobError(
   await core.run(async (ex) => {
     const { job, inst, ei } = await lockJob(ex, req.jobKey, 'throw an error for');
     if (job.state !== 'ACTIVATED' && job.state !== 'ACTIVATABLE') {
-      throw new EngineError('FAILED_PRECONDITION', `Expected to throw an error for job with key '${req.jobKey}', but it is in state '${job.state}'`);
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        `Expected to throw an error for job with key '${req.jobKey}', but it is in state '${job.state}'`,
+      );
     }
     record(ex, job, 'ERROR_THROWN', { errorCode: req.errorCode, errorMessage: req.errorMessage ?? '' });
-    await ex.ctx.client.query(`UPDATE engine.job SET state = 'ERROR_THROWN', error_message = $2 WHERE key = $1`, [job.key, `${req.errorCode}\n${req.errorMessage ?? ''}`]);
+    await ex.ctx.client.query(
+      `UPDATE engine.job SET state = 'ERROR_THROWN', error_message = $2 WHERE key = $1`,
+      [job.key, `${req.errorCode}\n${req.errorMessage ?? ''}`],
+    );
     const outcome = await throwEvent(ex, inst, ei, 'error', req.errorCode, variables);
     if (outcome === 'uncaught') {
       const msg = req.errorMessage ? ` with message '${req.errorMessage}'` : '';
-      await ex.incident(inst, ei, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${req.errorCode}'${msg}, but it was not caught. No error events are available in the scope.`, job.key);
+      await ex.incident(
+        inst,
+        ei,
+        'UNHANDLED_ERROR_EVENT',
+        `Expected to throw an error event with the code '${req.errorCode}'${msg}, but it was not caught. No error events are available in the scope.`,
+        job.key,
+      );
     } else {
       await ex.ctx.client.query('DELETE FROM engine.job WHERE key = $1', [job.key]);
     }
@@ -185,10 +239,14 @@ export async function throwJobError(
 }
 
 export async function updateJobRetries(core: EngineCore, jobKey: string, retries: number): Promise<void> {
-  if (!(retries >= 1)) throw new EngineError('INVALID_ARGUMENT', `Expected retries to be greater than zero, but was ${retries}`);
+  if (!(retries >= 1))
+    throw new EngineError('INVALID_ARGUMENT', `Expected retries to be greater than zero, but was ${retries}`);
   await core.run(async (ex) => {
     const { job } = await lockJob(ex, jobKey, 'update retries of');
-    await ex.ctx.client.query('UPDATE engine.job SET retries = $2 WHERE key = $1', [jobKey, Math.trunc(retries)]);
+    await ex.ctx.client.query('UPDATE engine.job SET retries = $2 WHERE key = $1', [
+      jobKey,
+      Math.trunc(retries),
+    ]);
     record(ex, job, 'RETRIES_UPDATED', { retries });
   });
 }
@@ -197,9 +255,15 @@ export async function updateJobTimeout(core: EngineCore, jobKey: string, timeout
   await core.run(async (ex) => {
     const { job } = await lockJob(ex, jobKey, 'update timeout of');
     if (job.state !== 'ACTIVATED') {
-      throw new EngineError('NOT_FOUND', `Expected to update the timeout of job with key '${jobKey}', but it is not active`);
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to update the timeout of job with key '${jobKey}', but it is not active`,
+      );
     }
-    await ex.ctx.client.query('UPDATE engine.job SET deadline = $2 WHERE key = $1', [jobKey, ex.ctx.now + timeoutMs]);
+    await ex.ctx.client.query('UPDATE engine.job SET deadline = $2 WHERE key = $1', [
+      jobKey,
+      ex.ctx.now + timeoutMs,
+    ]);
     record(ex, job, 'TIMEOUT_UPDATED', { deadline: ex.ctx.now + timeoutMs });
   });
 }
@@ -207,7 +271,12 @@ export async function updateJobTimeout(core: EngineCore, jobKey: string, timeout
 /** Makes jobs whose deadline passed activatable again (retries unchanged). Returns how many. */
 export async function timeOutJobs(core: EngineCore): Promise<number> {
   const now = core.clock.now();
-  const r = await core.pool.query<{ key: string; type: string; process_instance_key: string; element_id: string }>(
+  const r = await core.pool.query<{
+    key: string;
+    type: string;
+    process_instance_key: string;
+    element_id: string;
+  }>(
     `WITH timed_out AS (
        UPDATE engine.job SET state = 'ACTIVATABLE', worker = NULL, deadline = NULL
        WHERE key IN (SELECT key FROM engine.job WHERE state = 'ACTIVATED' AND deadline <= $1 LIMIT 500 FOR UPDATE SKIP LOCKED)

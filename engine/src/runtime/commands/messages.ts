@@ -54,7 +54,12 @@ async function correlate(
         if (active.rowCount) continue;
       }
       const def = await ex.ctx.definitions.byKey(c, s.process_definition_key);
-      const inst = await startInstance(ex, def, { startEventId: s.element_id, eventVariables: variables, startMessageName: name, startCorrelationKey: correlationKey || undefined });
+      const inst = await startInstance(ex, def, {
+        startEventId: s.element_id,
+        eventVariables: variables,
+        startMessageName: name,
+        startCorrelationKey: correlationKey || undefined,
+      });
       await markCorrelated(ex, inst, messageKey, s.element_id);
       used.add(s.bpmn_process_id);
       reached.push(inst.key);
@@ -79,7 +84,10 @@ function validate(req: { name: string; correlationKey?: string }): void {
   if (!req.name) throw new EngineError('INVALID_ARGUMENT', 'Expected a message name, but none given');
 }
 
-export async function publishMessage(core: EngineCore, req: PublishMessageRequest): Promise<{ messageKey: string }> {
+export async function publishMessage(
+  core: EngineCore,
+  req: PublishMessageRequest,
+): Promise<{ messageKey: string }> {
   validate(req);
   const variables = requireDocument(req.variables);
   const correlationKey = req.correlationKey ?? '';
@@ -93,18 +101,34 @@ export async function publishMessage(core: EngineCore, req: PublishMessageReques
         [req.name, correlationKey, req.messageId, ex.ctx.now],
       );
       if (dup.rowCount) {
-        throw new EngineError('ALREADY_EXISTS', `Expected to publish a new message with id '${req.messageId}', but a message with that id was already published`);
+        throw new EngineError(
+          'ALREADY_EXISTS',
+          `Expected to publish a new message with id '${req.messageId}', but a message with that id was already published`,
+        );
       }
     }
     const messageKey = await ex.ctx.nextKey();
     if (ttl > 0) {
       await c.query(
         `INSERT INTO engine.message (key, name, correlation_key, message_id, variables, expires_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [messageKey, req.name, correlationKey, req.messageId ?? null, JSON.stringify(variables), ex.ctx.now + ttl, ex.ctx.now],
+        [
+          messageKey,
+          req.name,
+          correlationKey,
+          req.messageId ?? null,
+          JSON.stringify(variables),
+          ex.ctx.now + ttl,
+          ex.ctx.now,
+        ],
       );
       ex.ctx.after.timersChanged = true;
     }
-    ex.ctx.record({ key: messageKey, valueType: 'MESSAGE', intent: 'PUBLISHED', value: { name: req.name, correlationKey, timeToLive: ttl, messageId: req.messageId ?? '' } });
+    ex.ctx.record({
+      key: messageKey,
+      valueType: 'MESSAGE',
+      intent: 'PUBLISHED',
+      value: { name: req.name, correlationKey, timeToLive: ttl, messageId: req.messageId ?? '' },
+    });
     await correlate(ex, messageKey, req.name, correlationKey, variables, false);
     return { messageKey };
   });
@@ -122,14 +146,26 @@ export async function correlateMessage(
     const messageKey = await ex.ctx.nextKey();
     const reached = await correlate(ex, messageKey, req.name, correlationKey, variables, true);
     if (reached.length === 0) {
-      throw new EngineError('NOT_FOUND', `Expected to find subscription for message with name '${req.name}' and correlation key '${correlationKey}', but none was found.`);
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to find subscription for message with name '${req.name}' and correlation key '${correlationKey}', but none was found.`,
+      );
     }
-    ex.ctx.record({ key: messageKey, valueType: 'MESSAGE_CORRELATION', intent: 'CORRELATED', value: { name: req.name, correlationKey } });
+    ex.ctx.record({
+      key: messageKey,
+      valueType: 'MESSAGE_CORRELATION',
+      intent: 'CORRELATED',
+      value: { name: req.name, correlationKey },
+    });
     return { messageKey, processInstanceKey: reached[0]! };
   });
 }
 
-export async function broadcastSignal(core: EngineCore, signalName: string, variablesIn?: Record<string, unknown>): Promise<{ signalKey: string }> {
+export async function broadcastSignal(
+  core: EngineCore,
+  signalName: string,
+  variablesIn?: Record<string, unknown>,
+): Promise<{ signalKey: string }> {
   if (!signalName) throw new EngineError('INVALID_ARGUMENT', 'Expected a signal name, but none given');
   const variables = requireDocument(variablesIn);
   return core.run(async (ex) => {

@@ -29,15 +29,33 @@ export async function fireNextTimer(core: EngineCore): Promise<boolean> {
     const timer = found.rows[0];
     if (!timer) return false;
     await c.query('DELETE FROM engine.timer WHERE key = $1', [timer.key]);
-    ex.ctx.record({ key: timer.key, valueType: 'TIMER', intent: 'TRIGGERED', processInstanceKey: timer.process_instance_key ?? undefined, elementId: timer.element_id, value: { dueDate: Number(timer.due_at) } });
+    ex.ctx.record({
+      key: timer.key,
+      valueType: 'TIMER',
+      intent: 'TRIGGERED',
+      processInstanceKey: timer.process_instance_key ?? undefined,
+      elementId: timer.element_id,
+      value: { dueDate: Number(timer.due_at) },
+    });
     const dueAt = Number(timer.due_at);
-    const again = timer.cycle && timer.repetitions !== 1 ? nextCycleDueAt(timer.cycle, dueAt, ex.ctx.now) : undefined;
+    const again =
+      timer.cycle && timer.repetitions !== 1 ? nextCycleDueAt(timer.cycle, dueAt, ex.ctx.now) : undefined;
     const rearm = async (instanceKey: string | null, ownerKey: string | null) => {
       if (again === undefined) return;
       await c.query(
         `INSERT INTO engine.timer (key, process_instance_key, element_instance_key, process_definition_key, element_id, due_at, repetitions, cycle, created_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [await ex.ctx.nextKey(), instanceKey, ownerKey, timer.process_definition_key, timer.element_id, again, timer.repetitions < 0 ? -1 : timer.repetitions - 1, timer.cycle, ex.ctx.now],
+        [
+          await ex.ctx.nextKey(),
+          instanceKey,
+          ownerKey,
+          timer.process_definition_key,
+          timer.element_id,
+          again,
+          timer.repetitions < 0 ? -1 : timer.repetitions - 1,
+          timer.cycle,
+          ex.ctx.now,
+        ],
       );
       ex.ctx.after.timersChanged = true;
     };

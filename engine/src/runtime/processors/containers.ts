@@ -5,7 +5,8 @@ import type { Executor } from '../executor.js';
 import type { ElementInstanceState, InstanceState } from '../instance-state.js';
 import { processor } from './processor.js';
 
-const completeWhenEmpty = async (ex: Executor, inst: InstanceState, ei: ElementInstanceState) => ex.complete(inst, ei);
+const completeWhenEmpty = async (ex: Executor, inst: InstanceState, ei: ElementInstanceState) =>
+  ex.complete(inst, ei);
 
 export const processProcessor = processor({
   async activate(ex, inst, el, ei) {
@@ -15,7 +16,13 @@ export const processProcessor = processor({
     const eventVariables = ei.data.eventVariables;
     delete ei.data.triggeredBy;
     delete ei.data.eventVariables;
-    if (!start) return ex.incident(inst, ei, 'UNKNOWN', `Expected process '${process.bpmnProcessId}' to have a none start event`);
+    if (!start)
+      return ex.incident(
+        inst,
+        ei,
+        'UNKNOWN',
+        `Expected process '${process.bpmnProcessId}' to have a none start event`,
+      );
     await ex.activate(inst, start, ei.key, { eventVariables });
   },
   childrenDone: completeWhenEmpty,
@@ -69,13 +76,25 @@ export const callActivityProcessor = processor({
     if (!id.ok) return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', id.message);
     const called = await ex.ctx.definitions.latest(ex.ctx.client, id.value);
     if (!called) {
-      return ex.incident(inst, ei, 'CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${id.value}' to be deployed, but not found.`);
+      return ex.incident(
+        inst,
+        ei,
+        'CALLED_ELEMENT_ERROR',
+        `Expected process with BPMN process id '${id.value}' to be deployed, but not found.`,
+      );
     }
     if (!called.process.noneStartEventId) {
-      return ex.incident(inst, ei, 'CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${id.value}' to have a none start event, but not found.`);
+      return ex.incident(
+        inst,
+        ei,
+        'CALLED_ELEMENT_ERROR',
+        `Expected process with BPMN process id '${id.value}' to have a none start event, but not found.`,
+      );
     }
     if (!(await ex.markActivated(inst, ei, el))) return;
-    const variables = def.propagateAllParentVariables ? visible : Object.fromEntries(inst.variables.get(ei.key) ?? []);
+    const variables = def.propagateAllParentVariables
+      ? visible
+      : Object.fromEntries(inst.variables.get(ei.key) ?? []);
     const child = await startInstance(ex, called, {
       variables,
       parentProcessInstanceKey: inst.key,

@@ -10,7 +10,12 @@ import type { ElementInstanceState, InstanceState } from '../instance-state.js';
 import { processor } from './processor.js';
 
 /** Shared throw behavior of end and intermediate throw events. Returns false when the element must not complete. */
-async function throwBehavior(ex: Executor, inst: InstanceState, el: ExecutableElement, ei: ElementInstanceState): Promise<boolean> {
+async function throwBehavior(
+  ex: Executor,
+  inst: InstanceState,
+  el: ExecutableElement,
+  ei: ElementInstanceState,
+): Promise<boolean> {
   const def = el.eventDefinition;
   const ctx = () => inst.visibleVariables(ei.key);
   if (!def || def.kind === 'none' || def.kind === 'link') return true;
@@ -29,7 +34,9 @@ async function throwBehavior(ex: Executor, inst: InstanceState, el: ExecutableEl
     return true;
   }
   if (def.kind === 'escalation') {
-    const code = def.escalationCode ? expectString(def.escalationCode, ctx()) : { ok: true as const, value: '' };
+    const code = def.escalationCode
+      ? expectString(def.escalationCode, ctx())
+      : { ok: true as const, value: '' };
     if (!code.ok) {
       await ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', code.message);
       return false;
@@ -45,7 +52,12 @@ async function throwBehavior(ex: Executor, inst: InstanceState, el: ExecutableEl
     }
     const outcome = await throwEvent(ex, inst, ei, 'error', code.value);
     if (outcome === 'uncaught') {
-      await ex.incident(inst, ei, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${code.value}', but it was not caught. No error events are available in the scope.`);
+      await ex.incident(
+        inst,
+        ei,
+        'UNHANDLED_ERROR_EVENT',
+        `Expected to throw an error event with the code '${code.value}', but it was not caught. No error events are available in the scope.`,
+      );
     }
     return false;
   }
@@ -57,15 +69,20 @@ async function throwBehavior(ex: Executor, inst: InstanceState, el: ExecutableEl
         scope.data.activeChildren = Math.max(0, (scope.data.activeChildren ?? 0) - waiting);
         delete scope.data.joins;
       }
-      for (const sibling of inst.childrenOf(scope.key)) if (sibling.key !== ei.key) await ex.terminate(inst, sibling);
+      for (const sibling of inst.childrenOf(scope.key))
+        if (sibling.key !== ei.key) await ex.terminate(inst, sibling);
     }
     return true;
   }
   return true;
 }
 
-const cancelJob = async (ex: Executor, inst: InstanceState, _el: ExecutableElement, ei: ElementInstanceState) =>
-  cancelJobsOf(ex, inst, ei.key);
+const cancelJob = async (
+  ex: Executor,
+  inst: InstanceState,
+  _el: ExecutableElement,
+  ei: ElementInstanceState,
+) => cancelJobsOf(ex, inst, ei.key);
 
 export const startEventProcessor = processor({});
 
@@ -95,7 +112,8 @@ export const intermediateThrowEventProcessor = processor({
 
 export const intermediateCatchEventProcessor = processor({
   async activate(ex, inst, el, ei) {
-    if (el.eventDefinition?.kind === 'link' || ei.data.eventVariables !== undefined) return ex.complete(inst, ei);
+    if (el.eventDefinition?.kind === 'link' || ei.data.eventVariables !== undefined)
+      return ex.complete(inst, ei);
     if (!(await ex.markActivated(inst, ei, el))) return;
     await openEventSubscription(ex, inst, ei, el);
   },

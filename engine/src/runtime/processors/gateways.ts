@@ -8,7 +8,13 @@ import { processor } from './processor.js';
 
 type Choice = { ok: true; flows: string[] } | { ok: false; errorType: string; message: string };
 
-async function choose(ex: Executor, inst: InstanceState, el: ExecutableElement, ei: ElementInstanceState, all: boolean): Promise<Choice> {
+async function choose(
+  ex: Executor,
+  inst: InstanceState,
+  el: ExecutableElement,
+  ei: ElementInstanceState,
+  all: boolean,
+): Promise<Choice> {
   const process = await ex.processOf(inst);
   const context = inst.visibleVariables(ei.flowScopeKey!);
   const chosen: string[] = [];
@@ -32,7 +38,11 @@ async function choose(ex: Executor, inst: InstanceState, el: ExecutableElement, 
   }
   if (chosen.length === 0 && el.defaultFlowId) chosen.push(el.defaultFlowId);
   if (chosen.length === 0) {
-    return { ok: false, errorType: 'CONDITION_ERROR', message: `Expected at least one condition to evaluate to true, or to have a default flow` };
+    return {
+      ok: false,
+      errorType: 'CONDITION_ERROR',
+      message: `Expected at least one condition to evaluate to true, or to have a default flow`,
+    };
   }
   return { ok: true, flows: chosen };
 }
@@ -78,7 +88,12 @@ export const eventBasedGatewayProcessor = processor({
       processInstanceKey: inst.key,
       elementId: flow.id,
       elementType: 'sequenceFlow',
-      value: { bpmnProcessId: inst.row.bpmnProcessId, flowScopeKey: ei.flowScopeKey, sourceId: flow.sourceId, targetId: flow.targetId },
+      value: {
+        bpmnProcessId: inst.row.bpmnProcessId,
+        flowScopeKey: ei.flowScopeKey,
+        sourceId: flow.sourceId,
+        targetId: flow.targetId,
+      },
     });
     await ex.activate(inst, flow.targetId, ei.flowScopeKey, { eventVariables: ei.data.eventVariables ?? {} });
   },

@@ -9,7 +9,13 @@ import type { Executor } from '../executor.js';
 import type { ElementInstanceState, InstanceState } from '../instance-state.js';
 import { processor } from './processor.js';
 
-async function startInner(ex: Executor, inst: InstanceState, el: ExecutableElement, body: ElementInstanceState, index: number) {
+async function startInner(
+  ex: Executor,
+  inst: InstanceState,
+  el: ExecutableElement,
+  body: ElementInstanceState,
+  index: number,
+) {
   const mi = el.multiInstance!;
   const items = body.data.mi!.items ?? [];
   const local: Record<string, unknown> = { loopCounter: index + 1 };
@@ -29,9 +35,19 @@ export const multiInstanceBodyProcessor = processor({
     const source = mi.inputCollection.kind === 'feel' ? mi.inputCollection.source : mi.inputCollection.value;
     if (!r.ok) return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', r.message);
     if (!Array.isArray(r.value)) {
-      const type = r.value === null || r.value === undefined ? 'NULL' : typeof r.value === 'object' ? 'CONTEXT' : (typeof r.value).toUpperCase();
+      const type =
+        r.value === null || r.value === undefined
+          ? 'NULL'
+          : typeof r.value === 'object'
+            ? 'CONTEXT'
+            : (typeof r.value).toUpperCase();
       const warnings = r.warnings.length ? ` ${r.warnings.join(' ')}` : '';
-      return ex.incident(inst, ei, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${source}' to be 'ARRAY', but was '${type}'.${warnings}`);
+      return ex.incident(
+        inst,
+        ei,
+        'EXTRACT_VALUE_ERROR',
+        `Expected result of the expression '${source}' to be 'ARRAY', but was '${type}'.${warnings}`,
+      );
     }
     if (!(await ex.markActivated(inst, ei, el))) return;
     const items = r.value as unknown[];
@@ -71,7 +87,8 @@ export async function innerInstanceCompleted(
   body.dirty = true;
   if (body.state !== 'ACTIVATED') return;
   if (mi.completionCondition) {
-    const source = mi.completionCondition.kind === 'feel' ? mi.completionCondition.source : mi.completionCondition.value;
+    const source =
+      mi.completionCondition.kind === 'feel' ? mi.completionCondition.source : mi.completionCondition.value;
     const active = state.started - state.completed;
     const r = evaluateCondition(source, {
       ...context,
@@ -84,7 +101,8 @@ export async function innerInstanceCompleted(
     if (r.value) {
       state.items = [];
       state.total = state.started;
-      for (const other of inst.childrenOf(body.key)) if (other.key !== inner.key) await ex.terminate(inst, other);
+      for (const other of inst.childrenOf(body.key))
+        if (other.key !== inner.key) await ex.terminate(inst, other);
       return;
     }
   }

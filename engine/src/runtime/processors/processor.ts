@@ -7,9 +7,19 @@ export interface ElementProcessor {
   /** After input mappings and start listeners: do the element's work or wait. */
   activate(ex: Executor, inst: InstanceState, el: ExecutableElement, ei: ElementInstanceState): Promise<void>;
   /** After the element completed: continue the flow (default: take all outgoing flows). */
-  completed(ex: Executor, inst: InstanceState, el: ExecutableElement, ei: ElementInstanceState): Promise<void>;
+  completed(
+    ex: Executor,
+    inst: InstanceState,
+    el: ExecutableElement,
+    ei: ElementInstanceState,
+  ): Promise<void>;
   /** The element is being terminated: cancel its own work (jobs, user tasks, child instances). */
-  terminate(ex: Executor, inst: InstanceState, el: ExecutableElement, ei: ElementInstanceState): Promise<void>;
+  terminate(
+    ex: Executor,
+    inst: InstanceState,
+    el: ExecutableElement,
+    ei: ElementInstanceState,
+  ): Promise<void>;
   /** After the element was terminated. */
   terminated(ex: Executor, inst: InstanceState, ei: ElementInstanceState): Promise<void>;
   /** Containers: the last token inside is gone. */

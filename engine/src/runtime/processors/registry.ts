@@ -1,6 +1,11 @@
 /** The explicit registry of element processors: adding an element type is one file plus one line here. */
 import type { ElementType } from '../../model/types.js';
-import { callActivityProcessor, eventSubProcessProcessor, processProcessor, subProcessProcessor } from './containers.js';
+import {
+  callActivityProcessor,
+  eventSubProcessProcessor,
+  processProcessor,
+  subProcessProcessor,
+} from './containers.js';
 import {
   boundaryEventProcessor,
   endEventProcessor,
@@ -16,7 +21,13 @@ import {
 } from './gateways.js';
 import { multiInstanceBodyProcessor } from './multi-instance.js';
 import type { ElementProcessor } from './processor.js';
-import { jobTaskProcessor, passThroughProcessor, receiveTaskProcessor, scriptTaskProcessor, userTaskProcessor } from './tasks.js';
+import {
+  jobTaskProcessor,
+  passThroughProcessor,
+  receiveTaskProcessor,
+  scriptTaskProcessor,
+  userTaskProcessor,
+} from './tasks.js';
 
 const registry: Record<ElementType | 'multiInstanceBody', ElementProcessor> = {
   process: processProcessor,

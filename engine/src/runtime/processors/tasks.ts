@@ -8,7 +8,12 @@ import type { Executor } from '../executor.js';
 import type { ElementInstanceState, InstanceState } from '../instance-state.js';
 import { processor } from './processor.js';
 
-async function waitForJob(ex: Executor, inst: InstanceState, el: ExecutableElement, ei: ElementInstanceState): Promise<void> {
+async function waitForJob(
+  ex: Executor,
+  inst: InstanceState,
+  el: ExecutableElement,
+  ei: ElementInstanceState,
+): Promise<void> {
   if (!(await ex.markActivated(inst, ei, el))) return;
   await createElementJob(ex, inst, ei, el, userTaskHeaders(el));
 }
@@ -18,7 +23,8 @@ function userTaskHeaders(el: ExecutableElement): Record<string, string> {
   const u = el.userTask;
   if (!u || u.camundaUserTask) return {};
   const h: Record<string, string> = {};
-  const text = (e?: { kind: string; value?: string; source?: string }) => (e ? (e.kind === 'static' ? e.value! : `=${e.source}`) : undefined);
+  const text = (e?: { kind: string; value?: string; source?: string }) =>
+    e ? (e.kind === 'static' ? e.value! : `=${e.source}`) : undefined;
   const put = (name: string, v?: string) => v !== undefined && (h[name] = v);
   put('io.camunda.zeebe:assignee', text(u.assignee));
   put('io.camunda.zeebe:candidateGroups', text(u.candidateGroups));

@@ -3,7 +3,19 @@
  * disable / enable. Field checks mirror the API schema; the API's own errors (Vietnamese message_vi) are shown
  * on the field they concern, or in an alert above the buttons.
  */
-import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -20,7 +32,16 @@ import type { Account, Agency } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { problemField } from './problemField';
 
-const FIELDS = ['username', 'fullName', 'email', 'phone', 'citizenId', 'password', 'roles', 'memberships'] as const;
+const FIELDS = [
+  'username',
+  'fullName',
+  'email',
+  'phone',
+  'citizenId',
+  'password',
+  'roles',
+  'memberships',
+] as const;
 type Field = (typeof FIELDS)[number];
 type Membership = { agencyCode: string; role: string };
 
@@ -57,7 +78,17 @@ const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The account form; `account` switches it to editing. `onDone` receives the saved account. */
-export function AccountForm({ account, agencies, onDone, onCancel }: { account?: Account; agencies: Agency[]; onDone: (saved: Account) => void; onCancel?: () => void }) {
+export function AccountForm({
+  account,
+  agencies,
+  onDone,
+  onCancel,
+}: {
+  account?: Account;
+  agencies: Agency[];
+  onDone: (saved: Account) => void;
+  onCancel?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState<Values>(() => initial(account));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -74,7 +105,10 @@ export function AccountForm({ account, agencies, onDone, onCancel }: { account?:
     setErrors((e) => ({ ...e, [key]: undefined }));
   };
   const setMembership = (index: number, patch: Partial<Membership>) =>
-    set('memberships', values.memberships.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+    set(
+      'memberships',
+      values.memberships.map((m, i) => (i === index ? { ...m, ...patch } : m)),
+    );
 
   const validate = (): Partial<Record<Field, string>> => {
     const e: Partial<Record<Field, string>> = {};
@@ -82,15 +116,18 @@ export function AccountForm({ account, agencies, onDone, onCancel }: { account?:
     if (values.fullName.trim() === '') e.fullName = t('admin.form.required');
     if (values.email.trim() && !EMAIL.test(values.email.trim())) e.email = t('admin.form.invalidEmail');
     if (values.phone.trim() && !PHONE.test(values.phone.trim())) e.phone = t('admin.form.invalidPhone');
-    if (values.citizenId.trim() && !CITIZEN_ID.test(values.citizenId.trim())) e.citizenId = t('admin.form.invalidCitizenId');
+    if (values.citizenId.trim() && !CITIZEN_ID.test(values.citizenId.trim()))
+      e.citizenId = t('admin.form.invalidCitizenId');
     if (!editing && values.password === '') e.password = t('admin.form.required');
-    if (values.memberships.some((m) => m.agencyCode === '')) e.memberships = t('admin.form.chooseAgencyError');
+    if (values.memberships.some((m) => m.agencyCode === ''))
+      e.memberships = t('admin.form.chooseAgencyError');
     return e;
   };
 
   const onError = (error: unknown) => {
     const field = problemField(error, FIELDS);
-    if (field) setErrors((e) => ({ ...e, [field]: errorMessage(error, i18n.language, t('common.errorGeneric')) }));
+    if (field)
+      setErrors((e) => ({ ...e, [field]: errorMessage(error, i18n.language, t('common.errorGeneric')) }));
     else setAlertError(error);
   };
 
@@ -134,7 +171,8 @@ export function AccountForm({ account, agencies, onDone, onCancel }: { account?:
   const toggleDisabled = () => {
     if (!account) return;
     setAlertError(null);
-    if (account.disabled) update.mutate({ id: account.id, body: { disabled: false } }, { onSuccess: onDone, onError });
+    if (account.disabled)
+      update.mutate({ id: account.id, body: { disabled: false } }, { onSuccess: onDone, onError });
     else disable.mutate(account.id, { onSuccess: onDone, onError });
   };
 
@@ -149,7 +187,13 @@ export function AccountForm({ account, agencies, onDone, onCancel }: { account?:
   const roleOptions = OFFICER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={editing ? t('admin.form.editAccount', { username: account.username }) : t('admin.form.newAccount')}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={
+        editing ? t('admin.form.editAccount', { username: account.username }) : t('admin.form.newAccount')
+      }
+    >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -162,9 +206,27 @@ export function AccountForm({ account, agencies, onDone, onCancel }: { account?:
             autoComplete="off"
             description={editing ? undefined : t('admin.form.usernameHint')}
           />
-          <TextInput label={t('admin.fullName')} value={values.fullName} onChange={(e) => set('fullName', e.currentTarget.value)} error={errors.fullName} required />
-          <TextInput label={t('admin.form.email')} type="email" value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
-          <TextInput label={t('admin.form.phone')} type="tel" value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
+          <TextInput
+            label={t('admin.fullName')}
+            value={values.fullName}
+            onChange={(e) => set('fullName', e.currentTarget.value)}
+            error={errors.fullName}
+            required
+          />
+          <TextInput
+            label={t('admin.form.email')}
+            type="email"
+            value={values.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={errors.email}
+          />
+          <TextInput
+            label={t('admin.form.phone')}
+            type="tel"
+            value={values.phone}
+            onChange={(e) => set('phone', e.currentTarget.value)}
+            error={errors.phone}
+          />
           <TextInput
             label={t('admin.form.citizenId')}
             inputMode="numeric"
@@ -183,19 +245,32 @@ export function AccountForm({ account, agencies, onDone, onCancel }: { account?:
             // PasswordInput leaves the ARIA wiring to its caller (withAria: false).
             id={passwordId}
             aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? `${passwordId}-description ${passwordId}-error` : `${passwordId}-description`}
+            aria-describedby={
+              errors.password ? `${passwordId}-description ${passwordId}-error` : `${passwordId}-description`
+            }
           />
         </SimpleGrid>
 
-        <Checkbox.Group label={t('admin.form.accountRoles')} value={values.roles} onChange={(roles) => set('roles', roles)} error={errors.roles}>
+        <Checkbox.Group
+          label={t('admin.form.accountRoles')}
+          value={values.roles}
+          onChange={(roles) => set('roles', roles)}
+          error={errors.roles}
+        >
           <Group mt="xs">
-            {ACCOUNT_ROLES.map((r) => <Checkbox key={r} value={r} label={t(`roles.${r}`)} />)}
+            {ACCOUNT_ROLES.map((r) => (
+              <Checkbox key={r} value={r} label={t(`roles.${r}`)} />
+            ))}
           </Group>
         </Checkbox.Group>
 
         <Fieldset legend={t('admin.form.memberships')}>
           <Stack gap="xs">
-            {values.memberships.length === 0 && <Text size="sm" c="dimmed">{t('admin.form.noMemberships')}</Text>}
+            {values.memberships.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('admin.form.noMemberships')}
+              </Text>
+            )}
             {values.memberships.map((m, i) => (
               <Group key={i} align="flex-end" wrap="wrap">
                 <NativeSelect
@@ -212,14 +287,32 @@ export function AccountForm({ account, agencies, onDone, onCancel }: { account?:
                   onChange={(e) => setMembership(i, { role: e.currentTarget.value })}
                   style={{ flex: 1, minWidth: 160 }}
                 />
-                <Button variant="subtle" color="red" onClick={() => set('memberships', values.memberships.filter((_, j) => j !== i))}>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() =>
+                    set(
+                      'memberships',
+                      values.memberships.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   {t('admin.form.removeMembership', { n: i + 1 })}
                 </Button>
               </Group>
             ))}
-            {errors.memberships && <Text size="sm" c="red" role="alert">{errors.memberships}</Text>}
+            {errors.memberships && (
+              <Text size="sm" c="red" role="alert">
+                {errors.memberships}
+              </Text>
+            )}
             <Group>
-              <Button variant="light" onClick={() => set('memberships', [...values.memberships, { agencyCode: '', role: 'specialist' }])}>
+              <Button
+                variant="light"
+                onClick={() =>
+                  set('memberships', [...values.memberships, { agencyCode: '', role: 'specialist' }])
+                }
+              >
                 {t('admin.form.addMembership')}
               </Button>
             </Group>
@@ -234,10 +327,20 @@ export function AccountForm({ account, agencies, onDone, onCancel }: { account?:
             <Button type="submit" loading={create.isPending || update.isPending} disabled={busy}>
               {editing ? t('admin.form.save') : t('admin.form.create')}
             </Button>
-            {onCancel && <Button variant="default" onClick={onCancel} disabled={busy}>{t('admin.form.cancel')}</Button>}
+            {onCancel && (
+              <Button variant="default" onClick={onCancel} disabled={busy}>
+                {t('admin.form.cancel')}
+              </Button>
+            )}
           </Group>
           {editing && (
-            <Button variant="outline" color={account.disabled ? 'teal' : 'red'} onClick={toggleDisabled} loading={disable.isPending} disabled={busy}>
+            <Button
+              variant="outline"
+              color={account.disabled ? 'teal' : 'red'}
+              onClick={toggleDisabled}
+              loading={disable.isPending}
+              disabled={busy}
+            >
               {account.disabled ? t('admin.form.enable') : t('admin.form.disable')}
             </Button>
           )}

@@ -19,7 +19,14 @@ export function AdminNav() {
   return (
     <Group component="nav" aria-label={t('admin.nav.label')} gap="xs" mb="md">
       {pages.map((p) => (
-        <Button key={p.to} component={Link} to={p.to} size="compact-md" variant={pathname === p.to ? 'filled' : 'light'} aria-current={pathname === p.to ? 'page' : undefined}>
+        <Button
+          key={p.to}
+          component={Link}
+          to={p.to}
+          size="compact-md"
+          variant={pathname === p.to ? 'filled' : 'light'}
+          aria-current={pathname === p.to ? 'page' : undefined}
+        >
           {t(p.key)}
         </Button>
       ))}

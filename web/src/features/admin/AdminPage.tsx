@@ -19,16 +19,24 @@ export default function AdminPage() {
     <RequireRole roles={['admin']}>
       <Container size="xl" py="xl">
         <AdminNav />
-        <Title order={2} mb="md">{t('admin.title')}</Title>
+        <Title order={2} mb="md">
+          {t('admin.title')}
+        </Title>
         <Tabs defaultValue="users">
           <Tabs.List>
             <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>
             <Tabs.Tab value="agencies">{t('admin.agencies')}</Tabs.Tab>
             <Tabs.Tab value="holidays">{t('admin.holidays')}</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="users" pt="md"><Users /></Tabs.Panel>
-          <Tabs.Panel value="agencies" pt="md"><Agencies /></Tabs.Panel>
-          <Tabs.Panel value="holidays" pt="md"><HolidaysPanel /></Tabs.Panel>
+          <Tabs.Panel value="users" pt="md">
+            <Users />
+          </Tabs.Panel>
+          <Tabs.Panel value="agencies" pt="md">
+            <Agencies />
+          </Tabs.Panel>
+          <Tabs.Panel value="holidays" pt="md">
+            <HolidaysPanel />
+          </Tabs.Panel>
         </Tabs>
       </Container>
     </RequireRole>
@@ -46,13 +54,20 @@ function Users() {
   return (
     <Stack>
       <Group align="flex-end" justify="space-between">
-        <TextInput label={t('admin.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={360} />
+        <TextInput
+          label={t('admin.search')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          maw={360}
+        />
         <Button onClick={() => setEditing(null)}>{t('admin.form.newAccount')}</Button>
       </Group>
       <Modal
         opened={editing !== undefined}
         onClose={() => setEditing(undefined)}
-        title={editing ? t('admin.form.editAccount', { username: editing.username }) : t('admin.form.newAccount')}
+        title={
+          editing ? t('admin.form.editAccount', { username: editing.username }) : t('admin.form.newAccount')
+        }
         size="xl"
       >
         {editing !== undefined && (
@@ -84,15 +99,39 @@ function Users() {
                 <Table.Td>{a.fullName}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    {a.roles.map((r) => <Badge key={r} variant="light" c="dark.7">{t(`roles.${r}`, { defaultValue: r })}</Badge>)}
-                    {a.memberships.map((m) => <Badge key={m.agencyCode + m.role} variant="outline" c="dark.7">{t(`roles.${m.role}`, { defaultValue: m.role })} · {m.agencyCode}</Badge>)}
+                    {a.roles.map((r) => (
+                      <Badge key={r} variant="light" c="dark.7">
+                        {t(`roles.${r}`, { defaultValue: r })}
+                      </Badge>
+                    ))}
+                    {a.memberships.map((m) => (
+                      <Badge key={m.agencyCode + m.role} variant="outline" c="dark.7">
+                        {t(`roles.${m.role}`, { defaultValue: m.role })} · {m.agencyCode}
+                      </Badge>
+                    ))}
                   </Group>
                 </Table.Td>
-                <Table.Td>{a.disabled ? t('admin.disabled') : a.lockedUntil ? t('admin.locked') : t('admin.active')}</Table.Td>
+                <Table.Td>
+                  {a.disabled ? t('admin.disabled') : a.lockedUntil ? t('admin.locked') : t('admin.active')}
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Button size="compact-xs" variant="light" onClick={() => setEditing(a)} aria-label={t('admin.form.editAccount', { username: a.username })}>{t('admin.form.edit')}</Button>
-                    {a.lockedUntil && <Button size="compact-xs" onClick={() => update.mutate({ id: a.id, body: { unlock: true } })}>{t('admin.unlock')}</Button>}
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => setEditing(a)}
+                      aria-label={t('admin.form.editAccount', { username: a.username })}
+                    >
+                      {t('admin.form.edit')}
+                    </Button>
+                    {a.lockedUntil && (
+                      <Button
+                        size="compact-xs"
+                        onClick={() => update.mutate({ id: a.id, body: { unlock: true } })}
+                      >
+                        {t('admin.unlock')}
+                      </Button>
+                    )}
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -133,13 +172,33 @@ function Agencies() {
       <Table.ScrollContainer minWidth={700}>
         <Table striped>
           <Table.Thead>
-            <Table.Tr><Table.Th>{t('admin.code')}</Table.Th><Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.tier')}</Table.Th><Table.Th>{t('admin.validFrom')}</Table.Th><Table.Th>{t('admin.form.validToShort')}</Table.Th><Table.Th>{t('admin.form.actions')}</Table.Th></Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('admin.code')}</Table.Th>
+              <Table.Th>{t('admin.name')}</Table.Th>
+              <Table.Th>{t('admin.tier')}</Table.Th>
+              <Table.Th>{t('admin.validFrom')}</Table.Th>
+              <Table.Th>{t('admin.form.validToShort')}</Table.Th>
+              <Table.Th>{t('admin.form.actions')}</Table.Th>
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {data?.map((a) => (
-              <Table.Tr key={a.id}><Table.Td>{a.code}</Table.Td><Table.Td>{a.name}</Table.Td><Table.Td>{a.tier ? t(`admin.tiers.${a.tier}`, { defaultValue: a.tier }) : ''}</Table.Td><Table.Td>{formatDate(a.validFrom, i18n.language)}</Table.Td>
+              <Table.Tr key={a.id}>
+                <Table.Td>{a.code}</Table.Td>
+                <Table.Td>{a.name}</Table.Td>
+                <Table.Td>{a.tier ? t(`admin.tiers.${a.tier}`, { defaultValue: a.tier }) : ''}</Table.Td>
+                <Table.Td>{formatDate(a.validFrom, i18n.language)}</Table.Td>
                 <Table.Td>{a.validTo ? formatDate(a.validTo, i18n.language) : ''}</Table.Td>
-                <Table.Td><Button size="compact-xs" variant="light" onClick={() => setEditing(a)} aria-label={t('admin.form.editAgency', { code: a.code })}>{t('admin.form.edit')}</Button></Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    onClick={() => setEditing(a)}
+                    aria-label={t('admin.form.editAgency', { code: a.code })}
+                  >
+                    {t('admin.form.edit')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

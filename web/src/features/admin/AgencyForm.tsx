@@ -5,13 +5,29 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGENCY_TIERS, useCreateAgency, useUpdateAgency, type AgencyCreateInput, type AgencyUpdateInput } from '../../api/admin';
+import {
+  AGENCY_TIERS,
+  useCreateAgency,
+  useUpdateAgency,
+  type AgencyCreateInput,
+  type AgencyUpdateInput,
+} from '../../api/admin';
 import { errorMessage } from '../../api/client';
 import type { Agency } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { problemField } from './problemField';
 
-const FIELDS = ['code', 'slug', 'name', 'shortName', 'tier', 'parentCode', 'validFrom', 'validTo', 'legalBasis'] as const;
+const FIELDS = [
+  'code',
+  'slug',
+  'name',
+  'shortName',
+  'tier',
+  'parentCode',
+  'validFrom',
+  'validTo',
+  'legalBasis',
+] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
 
@@ -37,7 +53,17 @@ const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 const NULLABLE = ['shortName', 'parentCode', 'validTo', 'legalBasis'] as const;
 
 /** The agency form; `agency` switches it to editing that period. `agencies` offers the parent agencies. */
-export function AgencyForm({ agency, agencies, onDone, onCancel }: { agency?: Agency; agencies: Agency[]; onDone: (saved: Agency) => void; onCancel?: () => void }) {
+export function AgencyForm({
+  agency,
+  agencies,
+  onDone,
+  onCancel,
+}: {
+  agency?: Agency;
+  agencies: Agency[];
+  onDone: (saved: Agency) => void;
+  onCancel?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState<Values>(() => initial(agency));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -59,14 +85,16 @@ export function AgencyForm({ agency, agencies, onDone, onCancel }: { agency?: Ag
     if (values.name.trim().length < 2) e.name = t('admin.form.required');
     if (!DATE.test(values.validFrom)) e.validFrom = t('admin.form.invalidDate');
     if (values.validTo && !DATE.test(values.validTo)) e.validTo = t('admin.form.invalidDate');
-    else if (values.validTo && values.validTo <= values.validFrom) e.validTo = t('admin.form.validToBeforeFrom');
+    else if (values.validTo && values.validTo <= values.validFrom)
+      e.validTo = t('admin.form.validToBeforeFrom');
     if (values.parentCode && values.parentCode === values.code) e.parentCode = t('admin.form.parentIsSelf');
     return e;
   };
 
   const onError = (error: unknown) => {
     const field = problemField(error, FIELDS);
-    if (field) setErrors((e) => ({ ...e, [field]: errorMessage(error, i18n.language, t('common.errorGeneric')) }));
+    if (field)
+      setErrors((e) => ({ ...e, [field]: errorMessage(error, i18n.language, t('common.errorGeneric')) }));
     else setAlertError(error);
   };
 
@@ -77,7 +105,13 @@ export function AgencyForm({ agency, agencies, onDone, onCancel }: { agency?: Ag
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (!agency) {
-      const body: AgencyCreateInput = { code: values.code, slug: values.slug, name: values.name.trim(), tier: values.tier, validFrom: values.validFrom };
+      const body: AgencyCreateInput = {
+        code: values.code,
+        slug: values.slug,
+        name: values.name.trim(),
+        tier: values.tier,
+        validFrom: values.validFrom,
+      };
       for (const key of NULLABLE) {
         const value = orNull(values[key]);
         if (value !== null) body[key] = value;
@@ -91,7 +125,8 @@ export function AgencyForm({ agency, agencies, onDone, onCancel }: { agency?: Ag
     if (values.name.trim() !== before.name) body.name = values.name.trim();
     if (values.tier !== before.tier) body.tier = values.tier;
     if (values.validFrom !== before.validFrom) body.validFrom = values.validFrom;
-    for (const key of NULLABLE) if (orNull(values[key]) !== orNull(before[key])) body[key] = orNull(values[key]);
+    for (const key of NULLABLE)
+      if (orNull(values[key]) !== orNull(before[key])) body[key] = orNull(values[key]);
     if (Object.keys(body).length === 0) {
       onDone(agency);
       return;
@@ -101,12 +136,20 @@ export function AgencyForm({ agency, agencies, onDone, onCancel }: { agency?: Ag
 
   const parentOptions = [
     { value: '', label: t('admin.form.noParent') },
-    ...agencies.filter((a) => a.code !== values.code).map((a) => ({ value: a.code, label: `${a.code} · ${a.name}` })),
-    ...(values.parentCode && !agencies.some((a) => a.code === values.parentCode) ? [{ value: values.parentCode, label: values.parentCode }] : []),
+    ...agencies
+      .filter((a) => a.code !== values.code)
+      .map((a) => ({ value: a.code, label: `${a.code} · ${a.name}` })),
+    ...(values.parentCode && !agencies.some((a) => a.code === values.parentCode)
+      ? [{ value: values.parentCode, label: values.parentCode }]
+      : []),
   ];
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={editing ? t('admin.form.editAgency', { code: agency.code }) : t('admin.form.newAgency')}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={editing ? t('admin.form.editAgency', { code: agency.code }) : t('admin.form.newAgency')}
+    >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -118,9 +161,27 @@ export function AgencyForm({ agency, agencies, onDone, onCancel }: { agency?: Ag
             required={!editing}
             disabled={editing}
           />
-          <TextInput label={t('admin.form.slug')} description={t('admin.form.slugHint')} value={values.slug} onChange={(e) => set('slug', e.currentTarget.value)} error={errors.slug} required />
-          <TextInput label={t('admin.name')} value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} required />
-          <TextInput label={t('admin.form.shortName')} value={values.shortName} onChange={(e) => set('shortName', e.currentTarget.value)} error={errors.shortName} />
+          <TextInput
+            label={t('admin.form.slug')}
+            description={t('admin.form.slugHint')}
+            value={values.slug}
+            onChange={(e) => set('slug', e.currentTarget.value)}
+            error={errors.slug}
+            required
+          />
+          <TextInput
+            label={t('admin.name')}
+            value={values.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+            required
+          />
+          <TextInput
+            label={t('admin.form.shortName')}
+            value={values.shortName}
+            onChange={(e) => set('shortName', e.currentTarget.value)}
+            error={errors.shortName}
+          />
           <NativeSelect
             label={t('admin.tier')}
             data={AGENCY_TIERS.map((tier) => ({ value: tier, label: t(`admin.tiers.${tier}`) }))}
@@ -129,15 +190,46 @@ export function AgencyForm({ agency, agencies, onDone, onCancel }: { agency?: Ag
             error={errors.tier}
             required
           />
-          <NativeSelect label={t('admin.form.parent')} data={parentOptions} value={values.parentCode} onChange={(e) => set('parentCode', e.currentTarget.value)} error={errors.parentCode} />
-          <TextInput label={t('admin.validFrom')} type="date" value={values.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} error={errors.validFrom} required />
-          <TextInput label={t('admin.form.validTo')} description={t('admin.form.validToHint')} type="date" value={values.validTo} onChange={(e) => set('validTo', e.currentTarget.value)} error={errors.validTo} />
+          <NativeSelect
+            label={t('admin.form.parent')}
+            data={parentOptions}
+            value={values.parentCode}
+            onChange={(e) => set('parentCode', e.currentTarget.value)}
+            error={errors.parentCode}
+          />
+          <TextInput
+            label={t('admin.validFrom')}
+            type="date"
+            value={values.validFrom}
+            onChange={(e) => set('validFrom', e.currentTarget.value)}
+            error={errors.validFrom}
+            required
+          />
+          <TextInput
+            label={t('admin.form.validTo')}
+            description={t('admin.form.validToHint')}
+            type="date"
+            value={values.validTo}
+            onChange={(e) => set('validTo', e.currentTarget.value)}
+            error={errors.validTo}
+          />
         </SimpleGrid>
-        <TextInput label={t('admin.form.legalBasis')} value={values.legalBasis} onChange={(e) => set('legalBasis', e.currentTarget.value)} error={errors.legalBasis} />
+        <TextInput
+          label={t('admin.form.legalBasis')}
+          value={values.legalBasis}
+          onChange={(e) => set('legalBasis', e.currentTarget.value)}
+          error={errors.legalBasis}
+        />
         <ErrorAlert error={alertError} />
         <Group>
-          <Button type="submit" loading={busy}>{editing ? t('admin.form.save') : t('admin.form.create')}</Button>
-          {onCancel && <Button variant="default" onClick={onCancel} disabled={busy}>{t('admin.form.cancel')}</Button>}
+          <Button type="submit" loading={busy}>
+            {editing ? t('admin.form.save') : t('admin.form.create')}
+          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel} disabled={busy}>
+              {t('admin.form.cancel')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </form>

@@ -2,7 +2,23 @@
  * DVCQG sync status (đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia): what is pending, which dossiers fail with their
  * last error and next attempt, and, on the record adapter, the payloads that would have been sent (expandable JSON).
  */
-import { Alert, Anchor, Badge, Button, Code, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  Container,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,9 +54,21 @@ export function DvcqgSync() {
     <Stack>
       <Title order={2}>{t('dvcqg.title')}</Title>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('dvcqg.filterDossier')} value={dossier} onChange={(e) => setDossier(e.currentTarget.value)} miw={280} />
-        <NativeSelect label={t('dvcqg.limit')} value={limit} onChange={(e) => setLimit(e.currentTarget.value)} data={LIMITS} />
-        <Button variant="light" onClick={() => void refetch()} loading={isFetching}>{t('dvcqg.refresh')}</Button>
+        <TextInput
+          label={t('dvcqg.filterDossier')}
+          value={dossier}
+          onChange={(e) => setDossier(e.currentTarget.value)}
+          miw={280}
+        />
+        <NativeSelect
+          label={t('dvcqg.limit')}
+          value={limit}
+          onChange={(e) => setLimit(e.currentTarget.value)}
+          data={LIMITS}
+        />
+        <Button variant="light" onClick={() => void refetch()} loading={isFetching}>
+          {t('dvcqg.refresh')}
+        </Button>
       </Group>
       <ErrorAlert error={error} />
       {data && <Status data={data} />}
@@ -51,8 +79,12 @@ export function DvcqgSync() {
 function Summary({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dark.6">{label}</Text>
-      <Text fw={700} size="xl" data-testid={testId}>{value}</Text>
+      <Text size="sm" c="dark.6">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" data-testid={testId}>
+        {value}
+      </Text>
     </Paper>
   );
 }
@@ -63,18 +95,35 @@ function Status({ data }: { data: DvcqgSyncStatus }) {
   return (
     <Stack>
       {data.adapter === 'record' ? (
-        <Alert color="yellow" title={t('dvcqg.recordTitle')}>{t('dvcqg.recordText')}</Alert>
+        <Alert color="yellow" title={t('dvcqg.recordTitle')}>
+          {t('dvcqg.recordText')}
+        </Alert>
       ) : (
-        <Alert color="blue" title={t('dvcqg.httpTitle')}>{t('dvcqg.httpText', { target: data.target ?? '—' })}</Alert>
+        <Alert color="blue" title={t('dvcqg.httpTitle')}>
+          {t('dvcqg.httpText', { target: data.target ?? '—' })}
+        </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Summary label={t('dvcqg.pendingEntries')} value={String(data.pendingEntries)} testId="dvcqg-pending-entries" />
-        <Summary label={t('dvcqg.pendingDossiers')} value={String(data.pendingDossiers)} testId="dvcqg-pending-dossiers" />
-        <Summary label={t('dvcqg.oldestPending')} value={data.oldestPendingAt ? when(data.oldestPendingAt) : t('dvcqg.none')} />
+        <Summary
+          label={t('dvcqg.pendingEntries')}
+          value={String(data.pendingEntries)}
+          testId="dvcqg-pending-entries"
+        />
+        <Summary
+          label={t('dvcqg.pendingDossiers')}
+          value={String(data.pendingDossiers)}
+          testId="dvcqg-pending-dossiers"
+        />
+        <Summary
+          label={t('dvcqg.oldestPending')}
+          value={data.oldestPendingAt ? when(data.oldestPendingAt) : t('dvcqg.none')}
+        />
       </SimpleGrid>
 
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="dvcqg-failing">
-        <Title order={3} size="h4" mb="sm" id="dvcqg-failing">{t('dvcqg.failing')}</Title>
+        <Title order={3} size="h4" mb="sm" id="dvcqg-failing">
+          {t('dvcqg.failing')}
+        </Title>
         {data.failing.length === 0 ? (
           <Text>{t('dvcqg.noFailing')}</Text>
         ) : (
@@ -93,9 +142,21 @@ function Status({ data }: { data: DvcqgSyncStatus }) {
               <Table.Tbody>
                 {data.failing.map((f) => (
                   <Table.Tr key={f.dossierCode}>
-                    <Table.Td><Anchor component={Link} to={`/can-bo/ho-so/${encodeURIComponent(f.dossierCode)}`}>{f.dossierCode}</Anchor></Table.Td>
-                    <Table.Td><Badge color="red" variant="light">{f.attempts}</Badge></Table.Td>
-                    <Table.Td><Text size="sm" style={{ wordBreak: 'break-word' }}>{f.lastError ?? '—'}</Text></Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/can-bo/ho-so/${encodeURIComponent(f.dossierCode)}`}>
+                        {f.dossierCode}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color="red" variant="light">
+                        {f.attempts}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                        {f.lastError ?? '—'}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>{when(f.lastAttemptAt)}</Table.Td>
                     <Table.Td>{when(f.nextAttemptAt)}</Table.Td>
                     <Table.Td>{f.pendingEntries}</Table.Td>
@@ -124,7 +185,9 @@ function Recorded({ data }: { data: DvcqgSyncStatus }) {
     });
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="dvcqg-recorded">
-      <Title order={3} size="h4" mb="sm" id="dvcqg-recorded">{t('dvcqg.recorded')}</Title>
+      <Title order={3} size="h4" mb="sm" id="dvcqg-recorded">
+        {t('dvcqg.recorded')}
+      </Title>
       {data.recorded.length === 0 ? (
         <Text>{t('dvcqg.noRecorded')}</Text>
       ) : (
@@ -148,7 +211,13 @@ function Recorded({ data }: { data: DvcqgSyncStatus }) {
                       <Table.Td>{r.dossierCode}</Table.Td>
                       <Table.Td>{r.historyIds.length}</Table.Td>
                       <Table.Td>
-                        <Button size="compact-sm" variant="light" onClick={() => toggle(r.id)} aria-expanded={expanded} aria-controls={`payload-${r.id}`}>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => toggle(r.id)}
+                          aria-expanded={expanded}
+                          aria-controls={`payload-${r.id}`}
+                        >
                           {expanded ? t('dvcqg.hidePayload') : t('dvcqg.showPayload')}
                         </Button>
                       </Table.Td>
@@ -156,7 +225,11 @@ function Recorded({ data }: { data: DvcqgSyncStatus }) {
                     {expanded && (
                       <Table.Tr>
                         <Table.Td colSpan={4} id={`payload-${r.id}`}>
-                          <Code block data-testid={`payload-${r.id}`} style={{ maxHeight: 400, overflow: 'auto' }}>
+                          <Code
+                            block
+                            data-testid={`payload-${r.id}`}
+                            style={{ maxHeight: 400, overflow: 'auto' }}
+                          >
                             {JSON.stringify(r.payload, null, 2)}
                           </Code>
                         </Table.Td>

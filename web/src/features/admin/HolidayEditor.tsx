@@ -27,7 +27,9 @@ export function HolidaysPanel() {
   const current = new Date().getFullYear();
   const [year, setYear] = useState(current);
   const { data, isError, isPending } = useHolidays(year);
-  const years = Array.from(new Set([current - 1, current, current + 1, current + 2, year])).sort((a, b) => a - b);
+  const years = Array.from(new Set([current - 1, current, current + 1, current + 2, year])).sort(
+    (a, b) => a - b,
+  );
   return (
     <Stack>
       <NativeSelect
@@ -50,7 +52,8 @@ export function HolidaysPanel() {
 export function HolidayEditor({ year, initial }: { year: number; initial: Holiday[] }) {
   const { t } = useTranslation();
   const nextKey = useRef(0);
-  const withKeys = (list: Holiday[]): Row[] => list.map((h) => ({ date: h.date, name: h.name, key: nextKey.current++ }));
+  const withKeys = (list: Holiday[]): Row[] =>
+    list.map((h) => ({ date: h.date, name: h.name, key: nextKey.current++ }));
   const [rows, setRows] = useState<Row[]>(() => withKeys(initial));
   const [errors, setErrors] = useState<Record<number, RowErrors>>({});
   const [listError, setListError] = useState<string | null>(null);
@@ -59,7 +62,10 @@ export function HolidayEditor({ year, initial }: { year: number; initial: Holida
 
   const edit = (key: number, patch: Partial<Holiday>) => {
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-    setErrors((e) => ({ ...e, [key]: { ...e[key], ...Object.fromEntries(Object.keys(patch).map((k) => [k, undefined])) } }));
+    setErrors((e) => ({
+      ...e,
+      [key]: { ...e[key], ...Object.fromEntries(Object.keys(patch).map((k) => [k, undefined])) },
+    }));
     setSaved(false);
   };
 
@@ -117,7 +123,9 @@ export function HolidayEditor({ year, initial }: { year: number; initial: Holida
     <form onSubmit={onSubmit} noValidate aria-label={t('admin.holidays')}>
       <Paper withBorder p="md">
         <Stack>
-          <Text size="sm" c="dimmed">{t('admin.holidaysHint')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('admin.holidaysHint')}
+          </Text>
           {rows.length === 0 && <Text>{t('admin.noHolidays')}</Text>}
           {rows.map((r, i) => (
             <Group key={r.key} align="flex-start" wrap="wrap">
@@ -146,12 +154,24 @@ export function HolidayEditor({ year, initial }: { year: number; initial: Holida
               </Button>
             </Group>
           ))}
-          {listError && <Text size="sm" c="red" role="alert">{listError}</Text>}
+          {listError && (
+            <Text size="sm" c="red" role="alert">
+              {listError}
+            </Text>
+          )}
           <ErrorAlert error={save.error} />
-          {saved && <Text c="teal.9" role="status">{t('admin.holidaysSaved', { year })}</Text>}
+          {saved && (
+            <Text c="teal.9" role="status">
+              {t('admin.holidaysSaved', { year })}
+            </Text>
+          )}
           <Group>
-            <Button variant="light" onClick={add} disabled={save.isPending}>{t('admin.addHoliday')}</Button>
-            <Button type="submit" loading={save.isPending}>{t('admin.saveHolidays', { year })}</Button>
+            <Button variant="light" onClick={add} disabled={save.isPending}>
+              {t('admin.addHoliday')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('admin.saveHolidays', { year })}
+            </Button>
           </Group>
         </Stack>
       </Paper>

@@ -6,8 +6,26 @@ import { AccountForm } from './AccountForm';
 import { AgencyForm } from './AgencyForm';
 
 const agencies: Agency[] = [
-  { id: 'a1', code: '000.00.04.H58', slug: 'sct', name: 'Sở Công Thương', tier: 'province', parentCode: null, validFrom: '2020-01-01', validTo: null },
-  { id: 'a2', code: '000.00.00.H58', slug: 'ubnd', name: 'Ủy ban nhân dân tỉnh', tier: 'province', parentCode: null, validFrom: '2020-01-01', validTo: null },
+  {
+    id: 'a1',
+    code: '000.00.04.H58',
+    slug: 'sct',
+    name: 'Sở Công Thương',
+    tier: 'province',
+    parentCode: null,
+    validFrom: '2020-01-01',
+    validTo: null,
+  },
+  {
+    id: 'a2',
+    code: '000.00.00.H58',
+    slug: 'ubnd',
+    name: 'Ủy ban nhân dân tỉnh',
+    tier: 'province',
+    parentCode: null,
+    validFrom: '2020-01-01',
+    validTo: null,
+  },
 ];
 
 const account: Account = {
@@ -27,17 +45,27 @@ const account: Account = {
 
 /** Mocks fetch at the boundary with one answer, and returns the mock to inspect the request. */
 function answer(status: number, body: unknown) {
-  const mock = jest.fn(async () => ({ ok: status >= 200 && status < 300, status, text: async () => JSON.stringify(body) }));
+  const mock = jest.fn(async () => ({
+    ok: status >= 200 && status < 300,
+    status,
+    text: async () => JSON.stringify(body),
+  }));
   global.fetch = mock as unknown as typeof fetch;
   return mock;
 }
 
 function request(mock: jest.Mock, index = 0) {
   const [url, init] = mock.mock.calls[index] as [string, RequestInit];
-  return { url, method: init.method, body: init.body ? JSON.parse(init.body as string) : undefined, headers: new Headers(init.headers) };
+  return {
+    url,
+    method: init.method,
+    body: init.body ? JSON.parse(init.body as string) : undefined,
+    headers: new Headers(init.headers),
+  };
 }
 
-const type = (label: RegExp | string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const type = (label: RegExp | string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 beforeEach(() => {
   document.cookie = 'csrf=test-token';
@@ -81,7 +109,14 @@ describe('AccountForm', () => {
 
   it('should show the API message_vi on the password field when the password is too weak', async () => {
     // given
-    answer(400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The password must have at least 8 characters.', message_vi: 'Mật khẩu phải ít nhất 8 ký tự.', code: 'WEAK_PASSWORD' });
+    answer(400, {
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The password must have at least 8 characters.',
+      message_vi: 'Mật khẩu phải ít nhất 8 ký tự.',
+      code: 'WEAK_PASSWORD',
+    });
     const onDone = jest.fn();
     renderWithProviders(<AccountForm agencies={agencies} onDone={onDone} />);
     // when
@@ -93,7 +128,9 @@ describe('AccountForm', () => {
     expect(await screen.findByText('Mật khẩu phải ít nhất 8 ký tự.')).toBeTruthy();
     const password = screen.getByLabelText(/Mật khẩu ban đầu/);
     expect(password.getAttribute('aria-invalid')).toBe('true');
-    const described = (password.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (password.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described).toContain('Mật khẩu phải ít nhất 8 ký tự.');
     expect(onDone).not.toHaveBeenCalled();
   });
@@ -128,12 +165,21 @@ describe('AccountForm', () => {
     const sent = request(fetchMock);
     expect(sent.url).toBe(`/api/admin/users/${account.id}`);
     expect(sent.method).toBe('PATCH');
-    expect(sent.body).toEqual({ roles: ['admin'], memberships: [{ agencyCode: '000.00.04.H58', role: 'section-head' }] });
+    expect(sent.body).toEqual({
+      roles: ['admin'],
+      memberships: [{ agencyCode: '000.00.04.H58', role: 'section-head' }],
+    });
   });
 
   it('should show the API message_vi in an alert when disabling the own account is refused', async () => {
     // given
-    const fetchMock = answer(409, { type: 'about:blank', title: 'Conflict', status: 409, detail: 'You cannot disable your own account.', message_vi: 'Không thể tự vô hiệu hóa tài khoản của chính mình.' });
+    const fetchMock = answer(409, {
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'You cannot disable your own account.',
+      message_vi: 'Không thể tự vô hiệu hóa tài khoản của chính mình.',
+    });
     renderWithProviders(<AccountForm account={account} agencies={agencies} onDone={jest.fn()} />);
     // when
     fireEvent.click(screen.getByRole('button', { name: 'Vô hiệu hóa tài khoản' }));
@@ -177,7 +223,13 @@ describe('AgencyForm', () => {
 
   it('should show the API message_vi on the start date when the period clashes with another one', async () => {
     // given
-    const fetchMock = answer(409, { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Agency 000.00.04.H58 already starts on 2020-01-01.', message_vi: 'Mã định danh 000.00.04.H58 đã có hiệu lực từ 2020-01-01.' });
+    const fetchMock = answer(409, {
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Agency 000.00.04.H58 already starts on 2020-01-01.',
+      message_vi: 'Mã định danh 000.00.04.H58 đã có hiệu lực từ 2020-01-01.',
+    });
     renderWithProviders(<AgencyForm agency={agencies[0]} agencies={agencies} onDone={jest.fn()} />);
     // when
     type(/Tên cơ quan/, 'Sở Công Thương tỉnh Đồng Tháp');

@@ -10,17 +10,34 @@ const STATUS = {
   pendingDossiers: 3,
   oldestPendingAt: '2026-03-02T02:00:00.000Z',
   failing: [
-    { dossierCode: '000.00.04.H58-260302-0001', attempts: 4, lastError: 'HTTP 503 từ Cổng DVCQG', lastAttemptAt: '2026-03-02T03:00:00.000Z', nextAttemptAt: '2026-03-02T03:16:00.000Z', pendingEntries: 2 },
+    {
+      dossierCode: '000.00.04.H58-260302-0001',
+      attempts: 4,
+      lastError: 'HTTP 503 từ Cổng DVCQG',
+      lastAttemptAt: '2026-03-02T03:00:00.000Z',
+      nextAttemptAt: '2026-03-02T03:16:00.000Z',
+      pendingEntries: 2,
+    },
   ],
   recorded: [
-    { id: '11', dossierCode: '000.00.04.H58-260302-0002', recordedAt: '2026-03-02T04:00:00.000Z', historyIds: ['1', '2'], payload: { dossier: { code: '000.00.04.H58-260302-0002', applicant: { idNumber: '082******001' } } } },
+    {
+      id: '11',
+      dossierCode: '000.00.04.H58-260302-0002',
+      recordedAt: '2026-03-02T04:00:00.000Z',
+      historyIds: ['1', '2'],
+      payload: { dossier: { code: '000.00.04.H58-260302-0002', applicant: { idNumber: '082******001' } } },
+    },
   ],
 };
 
 describe('DVCQG sync status', () => {
   it('should show the pending counts, the failing dossier with its error, and expand a recorded payload as JSON', async () => {
     // given
-    const fetchMock = jest.fn(async () => ({ ok: true, status: 200, text: async () => JSON.stringify(STATUS) }));
+    const fetchMock = jest.fn(async () => ({
+      ok: true,
+      status: 200,
+      text: async () => JSON.stringify(STATUS),
+    }));
     global.fetch = fetchMock as unknown as typeof fetch;
     renderWithProviders(<DvcqgSync />);
     // then

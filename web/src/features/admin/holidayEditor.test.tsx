@@ -5,17 +5,27 @@ import { HolidayEditor } from './HolidayEditor';
 
 /** Mocks fetch at the boundary with one answer, and returns the mock to inspect the request. */
 function answer(status: number, body: unknown) {
-  const mock = jest.fn(async () => ({ ok: status >= 200 && status < 300, status, text: async () => JSON.stringify(body) }));
+  const mock = jest.fn(async () => ({
+    ok: status >= 200 && status < 300,
+    status,
+    text: async () => JSON.stringify(body),
+  }));
   global.fetch = mock as unknown as typeof fetch;
   return mock;
 }
 
 function request(mock: jest.Mock, index = 0) {
   const [url, init] = mock.mock.calls[index] as [string, RequestInit];
-  return { url, method: init.method, body: init.body ? JSON.parse(init.body as string) : undefined, headers: new Headers(init.headers) };
+  return {
+    url,
+    method: init.method,
+    body: init.body ? JSON.parse(init.body as string) : undefined,
+    headers: new Headers(init.headers),
+  };
 }
 
-const type = (label: RegExp | string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const type = (label: RegExp | string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 const initial = [
   { date: '2027-01-01', name: 'Tết Dương lịch' },
@@ -48,12 +58,21 @@ describe('HolidayEditor', () => {
     expect(sent.method).toBe('PUT');
     expect(sent.headers.get('x-csrf-token')).toBe('test-token');
     expect(sent.body).toEqual(stored);
-    expect((screen.getByLabelText(/Tên ngày nghỉ \(dòng 2\)/) as HTMLInputElement).value).toBe('Nghỉ theo thông báo');
+    expect((screen.getByLabelText(/Tên ngày nghỉ \(dòng 2\)/) as HTMLInputElement).value).toBe(
+      'Nghỉ theo thông báo',
+    );
   });
 
   it('should show the API message_vi in an alert when the list is refused', async () => {
     // given
-    answer(400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'A date appears twice.', message_vi: 'Danh sách có ngày nghỉ bị trùng.', code: 'HOLIDAY_DUPLICATE' });
+    answer(400, {
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'A date appears twice.',
+      message_vi: 'Danh sách có ngày nghỉ bị trùng.',
+      code: 'HOLIDAY_DUPLICATE',
+    });
     renderWithProviders(<HolidayEditor year={2027} initial={initial} />);
     // when
     fireEvent.click(screen.getByRole('button', { name: 'Lưu lịch nghỉ năm 2027' }));

@@ -9,13 +9,14 @@ import { ApiError } from '../../api/client';
 export function problemField<F extends string>(error: unknown, fields: readonly F[]): F | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const { code, detail = '' } = error.problem;
-  const pick = (name: string) => (fields as readonly string[]).includes(name) ? (name as F) : undefined;
+  const pick = (name: string) => ((fields as readonly string[]).includes(name) ? (name as F) : undefined);
   if (code === 'WEAK_PASSWORD') return pick('password');
   if (code === 'ACCOUNT_CONFLICT') {
     if (/citizen id/i.test(detail)) return pick('citizenId');
     if (/username/i.test(detail)) return pick('username');
   }
-  const property = /body\/([A-Za-z]+)/.exec(detail)?.[1] ?? /must have required property '([A-Za-z]+)'/.exec(detail)?.[1];
+  const property =
+    /body\/([A-Za-z]+)/.exec(detail)?.[1] ?? /must have required property '([A-Za-z]+)'/.exec(detail)?.[1];
   if (property) return pick(property);
   if (error.status === 409 && /^Agency .* already starts on/.test(detail)) return pick('validFrom');
   return undefined;

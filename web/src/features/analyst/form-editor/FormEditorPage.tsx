@@ -57,7 +57,11 @@ function FormEditorView() {
     setError(null);
     setDeployed(null);
     try {
-      setDeployed(await deploy([{ name: `${formId}.form`, content: JSON.stringify(editor.current.saveSchema(), null, 2) }]));
+      setDeployed(
+        await deploy([
+          { name: `${formId}.form`, content: JSON.stringify(editor.current.saveSchema(), null, 2) },
+        ]),
+      );
     } catch (e) {
       setError(e);
     }
@@ -81,16 +85,29 @@ function FormEditorView() {
           />
           <Select
             label={t('analyst.form')}
-            data={(procedure.data?.forms ?? []).filter((f) => f.fileName.endsWith('.form')).map((f) => ({ value: f.id, label: f.fileName }))}
+            data={(procedure.data?.forms ?? [])
+              .filter((f) => f.fileName.endsWith('.form'))
+              .map((f) => ({ value: f.id, label: f.fileName }))}
             value={formId}
             onChange={setFormId}
             disabled={!procedure.data}
           />
-          <Button onClick={() => void onDeploy()} disabled={!schema.data}>{t('analyst.deployForm')}</Button>
+          <Button onClick={() => void onDeploy()} disabled={!schema.data}>
+            {t('analyst.deployForm')}
+          </Button>
         </Group>
         <ErrorAlert error={error ?? schema.error} />
-        {deployed && <Alert color="green" role="status">{t('analyst.formDeployed', { forms: deployed.forms.map((f) => `${f.formId} v${f.version}`).join(', ') })}</Alert>}
-        <div ref={container} style={{ minHeight: '65vh', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8 }} />
+        {deployed && (
+          <Alert color="green" role="status">
+            {t('analyst.formDeployed', {
+              forms: deployed.forms.map((f) => `${f.formId} v${f.version}`).join(', '),
+            })}
+          </Alert>
+        )}
+        <div
+          ref={container}
+          style={{ minHeight: '65vh', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8 }}
+        />
       </Stack>
     </Container>
   );

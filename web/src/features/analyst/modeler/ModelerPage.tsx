@@ -1,5 +1,17 @@
 /** The BPMN editor of one process: canvas, Camunda 8 properties panel, live lint findings, deploy, versions. */
-import { Alert, Anchor, Button, Container, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Grid,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +40,12 @@ function Editor() {
   const { bpmnProcessId = '' } = useParams();
   const defs = useProcessDefinitions(bpmnProcessId);
   const latest = defs.data ? latestVersions(defs.data)[0] : undefined;
-  const xml = useQuery({ queryKey: ['xml', latest?.processDefinitionKey], queryFn: () => fetchProcessXml(latest?.processDefinitionKey ?? ''), enabled: !!latest, staleTime: Infinity });
+  const xml = useQuery({
+    queryKey: ['xml', latest?.processDefinitionKey],
+    queryFn: () => fetchProcessXml(latest?.processDefinitionKey ?? ''),
+    enabled: !!latest,
+    staleTime: Infinity,
+  });
   const canvas = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const handle = useRef<ModelerHandle | null>(null);
@@ -64,12 +81,15 @@ function Editor() {
     setDeployError(null);
     setDeployed(null);
     try {
-      const answer = await deploy([{ name: latest?.resourceName ?? `${bpmnProcessId}.bpmn`, content: await handle.current.saveXml() }]);
+      const answer = await deploy([
+        { name: latest?.resourceName ?? `${bpmnProcessId}.bpmn`, content: await handle.current.saveXml() },
+      ]);
       setDeployed(answer);
       void defs.refetch();
     } catch (e) {
       setDeployError(e);
-      const serverFindings = e instanceof ApiError ? (e.problem.findings as Finding[] | undefined) : undefined;
+      const serverFindings =
+        e instanceof ApiError ? (e.problem.findings as Finding[] | undefined) : undefined;
       if (serverFindings) {
         setFindings(serverFindings);
         handle.current.showFindings(serverFindings);
@@ -85,40 +105,79 @@ function Editor() {
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Stack gap={0}>
-            <Anchor component={Link} to="/phan-tich" size="sm">← {t('analyst.models')}</Anchor>
-            <Title order={2} size="h3">{bpmnProcessId}</Title>
+            <Anchor component={Link} to="/phan-tich" size="sm">
+              ← {t('analyst.models')}
+            </Anchor>
+            <Title order={2} size="h3">
+              {bpmnProcessId}
+            </Title>
           </Stack>
-          <Button onClick={() => void onDeploy()} loading={deploying} disabled={!ready}>{t('analyst.deploy')}</Button>
+          <Button onClick={() => void onDeploy()} loading={deploying} disabled={!ready}>
+            {t('analyst.deploy')}
+          </Button>
         </Group>
         <ErrorAlert error={xml.error ?? defs.error} />
         <ErrorAlert error={deployError} title={t('analyst.deployFailed')} />
         {deployed && (
           <Alert color="green" role="status" data-testid="deploy-success">
-            {t('analyst.deployed', { versions: deployed.processes.map((p) => `${p.bpmnProcessId} v${p.version}`).join(', ') })}
+            {t('analyst.deployed', {
+              versions: deployed.processes.map((p) => `${p.bpmnProcessId} v${p.version}`).join(', '),
+            })}
           </Alert>
         )}
         <Grid>
           <Grid.Col span={{ base: 12, lg: 9 }}>
-            <div ref={canvas} data-testid="modeler-canvas" data-ready={ready} style={{ height: '65vh', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, background: '#fff' }} />
+            <div
+              ref={canvas}
+              data-testid="modeler-canvas"
+              data-ready={ready}
+              style={{
+                height: '65vh',
+                border: '1px solid var(--mantine-color-gray-4)',
+                borderRadius: 8,
+                background: '#fff',
+              }}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 3 }}>
-            <div ref={panel} aria-label={t('analyst.properties')} style={{ height: '65vh', overflow: 'auto', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8 }} />
+            <div
+              ref={panel}
+              aria-label={t('analyst.properties')}
+              style={{
+                height: '65vh',
+                overflow: 'auto',
+                border: '1px solid var(--mantine-color-gray-4)',
+                borderRadius: 8,
+              }}
+            />
           </Grid.Col>
         </Grid>
-        <Text size="sm" data-testid="lint-summary">{t('analyst.lintSummary', { errors, total: findings.length })}</Text>
+        <Text size="sm" data-testid="lint-summary">
+          {t('analyst.lintSummary', { errors, total: findings.length })}
+        </Text>
         <Findings findings={findings} onSelect={(id) => handle.current?.select(id)} />
         <Paper withBorder p="md" radius="md">
-          <Title order={3} size="h4" mb="xs">{t('analyst.versions')}</Title>
+          <Title order={3} size="h4" mb="xs">
+            {t('analyst.versions')}
+          </Title>
           <Table data-testid="versions">
             <Table.Thead>
-              <Table.Tr><Table.Th>{t('analyst.version')}</Table.Th><Table.Th>{t('analyst.resource')}</Table.Th><Table.Th>{t('analyst.deployedAt')}</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('analyst.version')}</Table.Th>
+                <Table.Th>{t('analyst.resource')}</Table.Th>
+                <Table.Th>{t('analyst.deployedAt')}</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...(defs.data ?? [])].sort((a, b) => b.version - a.version).map((d) => (
-                <Table.Tr key={d.processDefinitionKey}>
-                  <Table.Td>v{d.version}</Table.Td><Table.Td>{d.resourceName}</Table.Td><Table.Td>{formatDateTime(new Date(d.createdAt).toISOString(), i18n.language)}</Table.Td>
-                </Table.Tr>
-              ))}
+              {[...(defs.data ?? [])]
+                .sort((a, b) => b.version - a.version)
+                .map((d) => (
+                  <Table.Tr key={d.processDefinitionKey}>
+                    <Table.Td>v{d.version}</Table.Td>
+                    <Table.Td>{d.resourceName}</Table.Td>
+                    <Table.Td>{formatDateTime(new Date(d.createdAt).toISOString(), i18n.language)}</Table.Td>
+                  </Table.Tr>
+                ))}
             </Table.Tbody>
           </Table>
         </Paper>

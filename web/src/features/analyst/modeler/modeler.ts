@@ -4,7 +4,11 @@
  * one lazy chunk. Findings, from the live linter or from the API at deploy, are shown on the elements.
  */
 import Modeler from 'bpmn-js/lib/Modeler';
-import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
+import {
+  BpmnPropertiesPanelModule,
+  BpmnPropertiesProviderModule,
+  ZeebePropertiesProviderModule,
+} from 'bpmn-js-properties-panel';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { Linter, type LintReport } from '@camunda/linting';
 import lintingModule from '@camunda/linting/modeler';
@@ -27,11 +31,21 @@ type Linting = { setErrors(r: LintReport[]): void; activate(): void };
 type EventBus = { on(event: string, cb: () => void): void };
 
 /** Builds the modeler in `container` with its properties panel in `panel`; `onLint` gets every lint run. */
-export async function createModeler(container: HTMLElement, panel: HTMLElement, xml: string, onLint: (f: Finding[]) => void): Promise<ModelerHandle> {
+export async function createModeler(
+  container: HTMLElement,
+  panel: HTMLElement,
+  xml: string,
+  onLint: (f: Finding[]) => void,
+): Promise<ModelerHandle> {
   const modeler = new Modeler({
     container,
     propertiesPanel: { parent: panel },
-    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, lintingModule],
+    additionalModules: [
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      ZeebePropertiesProviderModule,
+      lintingModule,
+    ],
     moddleExtensions: { zeebe },
   });
   const linter = new Linter({ modeler: 'web', type: 'cloud' });
@@ -43,14 +57,16 @@ export async function createModeler(container: HTMLElement, panel: HTMLElement, 
   const lint = async () => {
     const reports = await linter.lint(modeler.getDefinitions());
     linting.setErrors(reports);
-    onLint(reports.map((r) => ({ elementId: r.id, rule: r.rule ?? '', category: r.category, message: r.message })));
+    onLint(
+      reports.map((r) => ({ elementId: r.id, rule: r.rule ?? '', category: r.category, message: r.message })),
+    );
   };
   modeler.get<EventBus>('eventBus').on('commandStack.changed', () => {
     clearTimeout(timer);
     timer = setTimeout(() => void lint(), 300);
   });
   await lint();
-  (modeler.get<{ zoom(l: string): void }>('canvas')).zoom('fit-viewport');
+  modeler.get<{ zoom(l: string): void }>('canvas').zoom('fit-viewport');
 
   return {
     async saveXml() {
@@ -58,7 +74,11 @@ export async function createModeler(container: HTMLElement, panel: HTMLElement, 
       return out ?? '';
     },
     showFindings(findings) {
-      linting.setErrors(findings.filter((f) => f.elementId).map((f) => ({ id: f.elementId ?? '', message: f.message, category: f.category, rule: f.rule })));
+      linting.setErrors(
+        findings
+          .filter((f) => f.elementId)
+          .map((f) => ({ id: f.elementId ?? '', message: f.message, category: f.category, rule: f.rule })),
+      );
     },
     select(elementId) {
       const element = modeler.get<{ get(id: string): unknown }>('elementRegistry').get(elementId);

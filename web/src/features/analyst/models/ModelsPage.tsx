@@ -35,7 +35,9 @@ function Models() {
       <Stack>
         <Group justify="space-between">
           <Title order={2}>{t('analyst.models')}</Title>
-          <Button component={Link} to="/phan-tich/bieu-mau" variant="light">{t('analyst.formEditor')}</Button>
+          <Button component={Link} to="/phan-tich/bieu-mau" variant="light">
+            {t('analyst.formEditor')}
+          </Button>
         </Group>
         <ErrorAlert error={error} />
         {isPending && <Skeleton height={200} />}
@@ -54,7 +56,12 @@ function Models() {
                 {latestVersions(data).map((d) => (
                   <Table.Tr key={d.bpmnProcessId}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/phan-tich/mo-hinh/${encodeURIComponent(d.bpmnProcessId)}`}>{d.bpmnProcessId}</Anchor>
+                      <Anchor
+                        component={Link}
+                        to={`/phan-tich/mo-hinh/${encodeURIComponent(d.bpmnProcessId)}`}
+                      >
+                        {d.bpmnProcessId}
+                      </Anchor>
                     </Table.Td>
                     <Table.Td>{d.version}</Table.Td>
                     <Table.Td>{d.resourceName}</Table.Td>

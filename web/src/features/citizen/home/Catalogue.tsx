@@ -1,5 +1,18 @@
 /** The catalogue: facet filters (agency, field, level) and the matching procedures, paged; state in the URL. */
-import { Alert, Anchor, Badge, Card, Grid, Group, Pagination, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Card,
+  Grid,
+  Group,
+  Pagination,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useProcedureSearch } from '../../../api/catalogue';
@@ -65,7 +78,9 @@ export function Catalogue() {
       )}
       {data?.items.length === 0 && <Alert color="gray">{t('catalogue.empty')}</Alert>}
       <Stack gap="sm">
-        {data?.items.map((p) => <ProcedureCard key={p.id} procedure={p} />)}
+        {data?.items.map((p) => (
+          <ProcedureCard key={p.id} procedure={p} />
+        ))}
       </Stack>
       {data && data.total > data.pageSize && (
         <Pagination
@@ -95,7 +110,9 @@ function ProcedureCard({ procedure: p }: { procedure: ProcedureSummary }) {
         </Badge>
         {p.daysOnline !== null && (
           <Badge variant="light" color="gray" c="dark.7">
-            {t(p.dayKind === 'calendar' ? 'catalogue.days' : 'catalogue.workingDays', { count: p.daysOnline })}
+            {t(p.dayKind === 'calendar' ? 'catalogue.days' : 'catalogue.workingDays', {
+              count: p.daysOnline,
+            })}
           </Badge>
         )}
         {p.channels.includes('online') && (

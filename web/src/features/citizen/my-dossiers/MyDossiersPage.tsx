@@ -22,12 +22,23 @@ function MyDossiers() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<string | null>(null);
   const { data, error, isPending } = useMyDossiers(status ? Number(status) : undefined);
-  const statuses = Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: t(`dossierStatus.${i + 1}`) }));
+  const statuses = Array.from({ length: 10 }, (_, i) => ({
+    value: String(i + 1),
+    label: t(`dossierStatus.${i + 1}`),
+  }));
   return (
     <Container size="lg" py="xl">
       <Stack>
         <Title order={2}>{t('my.title')}</Title>
-        <Select label={t('my.status')} placeholder={t('catalogue.all')} data={statuses} value={status} onChange={setStatus} clearable maw={360} />
+        <Select
+          label={t('my.status')}
+          placeholder={t('catalogue.all')}
+          data={statuses}
+          value={status}
+          onChange={setStatus}
+          clearable
+          maw={360}
+        />
         <ErrorAlert error={error} />
         {isPending && <Skeleton height={200} />}
         {data?.items.length === 0 && <Text>{t('my.empty')}</Text>}
@@ -47,12 +58,16 @@ function MyDossiers() {
                 {data.items.map((d) => (
                   <Table.Tr key={d.code}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/tra-cuu?code=${encodeURIComponent(d.code)}`}>{d.code}</Anchor>
+                      <Anchor component={Link} to={`/tra-cuu?code=${encodeURIComponent(d.code)}`}>
+                        {d.code}
+                      </Anchor>
                     </Table.Td>
                     <Table.Td>{d.procedureName}</Table.Td>
                     <Table.Td>{formatDate(d.submittedAt, i18n.language)}</Table.Td>
                     <Table.Td>{formatDate(d.appointmentAt, i18n.language)}</Table.Td>
-                    <Table.Td><StatusBadge status={d.status} label={d.statusLabel} /></Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={d.status} label={d.statusLabel} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

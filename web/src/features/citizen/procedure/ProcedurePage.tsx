@@ -1,5 +1,18 @@
 /** Everything published about one procedure: documents, fees, time limit, forms, legal basis, channel and level. */
-import { Anchor, Badge, Button, Container, Group, List, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Group,
+  List,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useProcedure } from '../../../api/catalogue';
@@ -22,8 +35,14 @@ export default function ProcedurePage() {
             <Title order={2}>{p.name}</Title>
             <Text>{p.agency.name}</Text>
             <Group gap="xs">
-              <Badge color="blue" variant="light">{t('catalogue.level', { level: p.serviceLevel })}</Badge>
-              {(p.nationalCode ?? p.localCode) && <Badge color="gray" variant="light" c="dark.7">{p.nationalCode ?? p.localCode}</Badge>}
+              <Badge color="blue" variant="light">
+                {t('catalogue.level', { level: p.serviceLevel })}
+              </Badge>
+              {(p.nationalCode ?? p.localCode) && (
+                <Badge color="gray" variant="light" c="dark.7">
+                  {p.nationalCode ?? p.localCode}
+                </Badge>
+              )}
             </Group>
           </Stack>
           {p.serviceLevel >= 3 && p.channels.includes('online') && (
@@ -47,7 +66,11 @@ export default function ProcedurePage() {
                   <Table.Tr key={d.name}>
                     <Table.Td>
                       {d.name}
-                      {d.note && <Text size="sm" c="gray.7">{d.note}</Text>}
+                      {d.note && (
+                        <Text size="sm" c="gray.7">
+                          {d.note}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{d.required ? t('common.yes') : t('common.no')}</Table.Td>
                   </Table.Tr>
@@ -97,12 +120,23 @@ function Facts({ p }: { p: ProcedureDetail }) {
   const days = (n: number | null) =>
     n === null ? '—' : t(p.dayKind === 'calendar' ? 'catalogue.days' : 'catalogue.workingDays', { count: n });
   const fees = p.fees.length
-    ? p.fees.map((f) => `${f.description ?? t(`procedure.feeKind.${f.kind}`)}: ${formatVnd(f.amount, i18n.language)}`).join('; ')
+    ? p.fees
+        .map(
+          (f) =>
+            `${f.description ?? t(`procedure.feeKind.${f.kind}`)}: ${formatVnd(f.amount, i18n.language)}`,
+        )
+        .join('; ')
     : t('procedure.noFee');
   const rows: [string, string][] = [
-    [t('procedure.timeLimit'), `${days(p.daysOnline)} (${t('procedure.online')}), ${days(p.daysPaper)} (${t('procedure.paper')})`],
+    [
+      t('procedure.timeLimit'),
+      `${days(p.daysOnline)} (${t('procedure.online')}), ${days(p.daysPaper)} (${t('procedure.paper')})`,
+    ],
     [t('procedure.fees'), fees],
-    [t('procedure.channels'), p.channels.map((c) => t(`procedure.channel.${c}`, { defaultValue: c })).join(', ')],
+    [
+      t('procedure.channels'),
+      p.channels.map((c) => t(`procedure.channel.${c}`, { defaultValue: c })).join(', '),
+    ],
     [t('procedure.applicants'), p.applicantTypes.join(', ') || '—'],
     [t('procedure.result'), p.result ?? '—'],
   ];

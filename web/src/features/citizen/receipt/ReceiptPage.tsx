@@ -26,15 +26,21 @@ export default function ReceiptPage() {
               <Table.Tr>
                 <Table.Th w="40%">{t('receipt.code')}</Table.Th>
                 <Table.Td>
-                  <Text fw={700} size="lg" data-testid="dossier-code">{code}</Text>
+                  <Text fw={700} size="lg" data-testid="dossier-code">
+                    {code}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
               {state.secret && (
                 <Table.Tr>
                   <Table.Th>{t('receipt.secret')}</Table.Th>
                   <Table.Td>
-                    <Text fw={700} size="lg" ff="monospace" data-testid="tracking-secret">{state.secret}</Text>
-                    <Text size="sm" c="dark.5">{t('receipt.secretHint')}</Text>
+                    <Text fw={700} size="lg" ff="monospace" data-testid="tracking-secret">
+                      {state.secret}
+                    </Text>
+                    <Text size="sm" c="dark.5">
+                      {t('receipt.secretHint')}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               )}
@@ -50,11 +56,17 @@ export default function ReceiptPage() {
                   </Table.Tr>
                   <Table.Tr>
                     <Table.Th>{t('receipt.status')}</Table.Th>
-                    <Table.Td><StatusBadge status={d.status} label={d.statusLabel} /></Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={d.status} label={d.statusLabel} />
+                    </Table.Td>
                   </Table.Tr>
                   <Table.Tr>
                     <Table.Th>{t('tracking.appointment')}</Table.Th>
-                    <Table.Td>{d.appointmentAt ? formatDateTime(d.appointmentAt, i18n.language) : t('receipt.appointmentLater')}</Table.Td>
+                    <Table.Td>
+                      {d.appointmentAt
+                        ? formatDateTime(d.appointmentAt, i18n.language)
+                        : t('receipt.appointmentLater')}
+                    </Table.Td>
                   </Table.Tr>
                 </>
               )}
@@ -63,11 +75,22 @@ export default function ReceiptPage() {
           <Text size="sm">{state.secret ? t('receipt.slipWithSecretHint') : t('receipt.slipHint')}</Text>
           <Group className="no-print" align="flex-start">
             {state.secret && <ReceiptSlipButton code={code} secret={state.secret} />}
-            <Button variant={state.secret ? 'default' : 'filled'} onClick={() => window.print()}>{t('receipt.print')}</Button>
-            <Button component="a" href={`/api/dossiers/${encodeURIComponent(code)}/receipt.pdf`} target="_blank" variant="light">
+            <Button variant={state.secret ? 'default' : 'filled'} onClick={() => window.print()}>
+              {t('receipt.print')}
+            </Button>
+            <Button
+              component="a"
+              href={`/api/dossiers/${encodeURIComponent(code)}/receipt.pdf`}
+              target="_blank"
+              variant="light"
+            >
               {t('receipt.pdf')}
             </Button>
-            <Anchor component={Link} to={`/tra-cuu?code=${encodeURIComponent(code)}`} state={{ secret: state.secret }}>
+            <Anchor
+              component={Link}
+              to={`/tra-cuu?code=${encodeURIComponent(code)}`}
+              state={{ secret: state.secret }}
+            >
               {t('receipt.track')}
             </Anchor>
           </Group>

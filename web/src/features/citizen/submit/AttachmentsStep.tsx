@@ -19,7 +19,9 @@ export function AttachmentsStep({ procedure, files, onChange, onBack, onNext }: 
     <Stack>
       <AttachmentPicker procedure={procedure} files={files} onChange={onChange} />
       <Group justify="space-between">
-        <Button variant="default" onClick={onBack}>{t('common.back')}</Button>
+        <Button variant="default" onClick={onBack}>
+          {t('common.back')}
+        </Button>
         <Button onClick={onNext}>{t('common.next')}</Button>
       </Group>
     </Stack>

@@ -32,13 +32,18 @@ export function ReviewStep({ procedure, schema, formData, files, onBack }: Props
     setBusy(true);
     setError(null);
     try {
-      const answer = await submitDossier({ procedureId: procedure.id, variantKey: procedure.variants[0]?.id, formData }, key.current);
+      const answer = await submitDossier(
+        { procedureId: procedure.id, variantKey: procedure.variants[0]?.id, formData },
+        key.current,
+      );
       const code = answer.dossier.code;
       if (files.length > 0) {
         setProgress(0);
         await apiUpload(`/dossiers/${code}/attachments`, files, setProgress);
       }
-      void navigate(`/bien-nhan/${encodeURIComponent(code)}`, { state: { secret: answer.trackingSecret, files: files.length } });
+      void navigate(`/bien-nhan/${encodeURIComponent(code)}`, {
+        state: { secret: answer.trackingSecret, files: files.length },
+      });
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -48,7 +53,9 @@ export function ReviewStep({ procedure, schema, formData, files, onBack }: Props
   const fields = fieldsOf(schema).filter((f) => f.key && f.key in formData);
   return (
     <Stack>
-      <Title order={3} size="h4">{t('wizard.reviewHeading')}</Title>
+      <Title order={3} size="h4">
+        {t('wizard.reviewHeading')}
+      </Title>
       <Table variant="vertical" withTableBorder>
         <Table.Tbody>
           {fields.map((f) => (
@@ -66,14 +73,22 @@ export function ReviewStep({ procedure, schema, formData, files, onBack }: Props
       <ErrorAlert error={error} title={t('wizard.submitFailed')} />
       {progress !== null && (
         <Stack gap={4}>
-          <Text size="sm" id="upload-label">{t('wizard.uploading', { percent: Math.round(progress * 100) })}</Text>
+          <Text size="sm" id="upload-label">
+            {t('wizard.uploading', { percent: Math.round(progress * 100) })}
+          </Text>
           <Progress value={progress * 100} aria-labelledby="upload-label" animated={progress < 1} />
         </Stack>
       )}
-      <Text size="sm" c="gray.7">{t('wizard.declaration')}</Text>
+      <Text size="sm" c="gray.7">
+        {t('wizard.declaration')}
+      </Text>
       <Group justify="space-between">
-        <Button variant="default" onClick={onBack} disabled={busy}>{t('common.back')}</Button>
-        <Button onClick={() => void submit()} loading={busy}>{t('wizard.submit')}</Button>
+        <Button variant="default" onClick={onBack} disabled={busy}>
+          {t('common.back')}
+        </Button>
+        <Button onClick={() => void submit()} loading={busy}>
+          {t('wizard.submit')}
+        </Button>
       </Group>
     </Stack>
   );

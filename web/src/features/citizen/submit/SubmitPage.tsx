@@ -52,14 +52,29 @@ function Wizard() {
     setStep(2);
   };
 
-  if (procedure.error || form.error) return <Container py="xl"><ErrorAlert error={procedure.error ?? form.error} /></Container>;
-  if (!procedure.data || !form.data) return <Container py="xl"><Skeleton height={300} /></Container>;
+  if (procedure.error || form.error)
+    return (
+      <Container py="xl">
+        <ErrorAlert error={procedure.error ?? form.error} />
+      </Container>
+    );
+  if (!procedure.data || !form.data)
+    return (
+      <Container py="xl">
+        <Skeleton height={300} />
+      </Container>
+    );
 
   return (
     <Container size="lg" py="xl">
       <Stack gap="lg">
         <Title order={2}>{t('wizard.title', { name: procedure.data.name })}</Title>
-        <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" allowNextStepsSelect={false}>
+        <Stepper
+          active={step}
+          onStepClick={(s) => s < step && setStep(s)}
+          size="sm"
+          allowNextStepsSelect={false}
+        >
           <Stepper.Step label={t('wizard.applicant')}>
             <ApplicantStep initial={applicant} onNext={toForm} />
           </Stepper.Step>
@@ -68,13 +83,21 @@ function Wizard() {
               {formInvalid && <ErrorAlert error={new Error('form')} title={t('wizard.formInvalid')} />}
               <FormJsView ref={formRef} schema={form.data} data={formData} />
               <Group justify="space-between">
-                <Button variant="default" onClick={() => setStep(0)}>{t('common.back')}</Button>
+                <Button variant="default" onClick={() => setStep(0)}>
+                  {t('common.back')}
+                </Button>
                 <Button onClick={fromForm}>{t('common.next')}</Button>
               </Group>
             </Stack>
           </Stepper.Step>
           <Stepper.Step label={t('wizard.attachments')}>
-            <AttachmentsStep procedure={procedure.data} files={files} onChange={setFiles} onBack={() => setStep(1)} onNext={() => setStep(3)} />
+            <AttachmentsStep
+              procedure={procedure.data}
+              files={files}
+              onChange={setFiles}
+              onBack={() => setStep(1)}
+              onNext={() => setStep(3)}
+            />
           </Stepper.Step>
           <Stepper.Step label={t('wizard.review')}>
             <ReviewStep

@@ -38,14 +38,34 @@ function Supplement({ code }: { code: string }) {
   };
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h4">{t('tracking.supplementTitle')}</Title>
+      <Title order={3} size="h4">
+        {t('tracking.supplementTitle')}
+      </Title>
       <Stack mt="sm">
-        <FileInput label={t('wizard.chooseFiles')} multiple accept={ACCEPT} value={files} onChange={setFiles} placeholder={t('wizard.noFiles')} />
+        <FileInput
+          label={t('wizard.chooseFiles')}
+          multiple
+          accept={ACCEPT}
+          value={files}
+          onChange={setFiles}
+          placeholder={t('wizard.noFiles')}
+        />
         <Textarea label={t('tracking.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        {progress !== null && <Progress value={progress * 100} aria-label={t('wizard.uploading', { percent: Math.round(progress * 100) })} />}
+        {progress !== null && (
+          <Progress
+            value={progress * 100}
+            aria-label={t('wizard.uploading', { percent: Math.round(progress * 100) })}
+          />
+        )}
         <ErrorAlert error={uploadError ?? action.error} />
-        {action.isSuccess && <Text c="green.8" role="status">{action.data.message_vi}</Text>}
-        <Button onClick={() => void send()} loading={action.isPending} w="fit-content">{t('tracking.supplementSend')}</Button>
+        {action.isSuccess && (
+          <Text c="green.8" role="status">
+            {action.data.message_vi}
+          </Text>
+        )}
+        <Button onClick={() => void send()} loading={action.isPending} w="fit-content">
+          {t('tracking.supplementSend')}
+        </Button>
       </Stack>
     </Paper>
   );
@@ -57,12 +77,31 @@ function Withdraw({ code }: { code: string }) {
   const action = useDossierAction<{ reason: string }>(code, 'withdrawal');
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h4">{t('tracking.withdrawTitle')}</Title>
+      <Title order={3} size="h4">
+        {t('tracking.withdrawTitle')}
+      </Title>
       <Stack mt="sm">
-        <Textarea label={t('tracking.withdrawReason')} required minLength={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Textarea
+          label={t('tracking.withdrawReason')}
+          required
+          minLength={3}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
         <ErrorAlert error={action.error} />
-        {action.isSuccess && <Text c="green.8" role="status">{action.data.message_vi}</Text>}
-        <Button color="red" variant="outline" w="fit-content" disabled={reason.trim().length < 3} loading={action.isPending} onClick={() => action.mutate({ reason: reason.trim() })}>
+        {action.isSuccess && (
+          <Text c="green.8" role="status">
+            {action.data.message_vi}
+          </Text>
+        )}
+        <Button
+          color="red"
+          variant="outline"
+          w="fit-content"
+          disabled={reason.trim().length < 3}
+          loading={action.isPending}
+          onClick={() => action.mutate({ reason: reason.trim() })}
+        >
           {t('tracking.withdraw')}
         </Button>
       </Stack>
@@ -77,14 +116,31 @@ function Rate({ code }: { code: string }) {
   const action = useDossierAction<{ score: number; comment?: string }>(code, 'rating');
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h4">{t('tracking.rateTitle')}</Title>
+      <Title order={3} size="h4">
+        {t('tracking.rateTitle')}
+      </Title>
       <Stack mt="sm">
-        <Text size="sm" id="rating-label">{t('tracking.rateLabel')}</Text>
+        <Text size="sm" id="rating-label">
+          {t('tracking.rateLabel')}
+        </Text>
         <Rating value={score} onChange={setScore} aria-labelledby="rating-label" size="lg" />
-        <Textarea label={t('tracking.rateComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+        <Textarea
+          label={t('tracking.rateComment')}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
         <ErrorAlert error={action.error} />
-        {action.isSuccess && <Text c="green.8" role="status">{t('tracking.rated')}</Text>}
-        <Button w="fit-content" disabled={score === 0} loading={action.isPending} onClick={() => action.mutate({ score, comment: comment || undefined })}>
+        {action.isSuccess && (
+          <Text c="green.8" role="status">
+            {t('tracking.rated')}
+          </Text>
+        )}
+        <Button
+          w="fit-content"
+          disabled={score === 0}
+          loading={action.isPending}
+          onClick={() => action.mutate({ score, comment: comment || undefined })}
+        >
           {t('tracking.rateSend')}
         </Button>
       </Stack>

@@ -16,14 +16,30 @@ interface DiagramAnswer {
 }
 
 /** Diagram with done / current steps, or a short note. */
-export function TrackingDiagram({ code, secret, current }: { code: string; secret: string; current: string | null }) {
+export function TrackingDiagram({
+  code,
+  secret,
+  current,
+}: {
+  code: string;
+  secret: string;
+  current: string | null;
+}) {
   const { t } = useTranslation();
   const { data, isError } = useQuery({
     queryKey: ['tracking-diagram', code, secret],
-    queryFn: () => apiFetch<DiagramAnswer>(`/tracking/${encodeURIComponent(code)}/diagram?secret=${encodeURIComponent(secret)}`),
+    queryFn: () =>
+      apiFetch<DiagramAnswer>(
+        `/tracking/${encodeURIComponent(code)}/diagram?secret=${encodeURIComponent(secret)}`,
+      ),
     retry: false,
   });
-  if (isError) return <Text size="sm" c="dark.5">{t('diagram.unavailable')}</Text>;
+  if (isError)
+    return (
+      <Text size="sm" c="dark.5">
+        {t('diagram.unavailable')}
+      </Text>
+    );
   if (!data) return null;
   const active = data.activeElements.length ? data.activeElements : current ? [current] : [];
   return <BpmnDiagram xml={data.xml} done={data.completedElements} current={active} />;

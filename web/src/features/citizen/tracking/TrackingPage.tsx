@@ -41,7 +41,14 @@ export default function TrackingPage() {
         <Paper withBorder p="md" radius="md">
           <form onSubmit={onSubmit} aria-label={t('tracking.title')}>
             <Group align="flex-end" wrap="wrap">
-              <TextInput label={t('receipt.code')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} miw={260} name="code" />
+              <TextInput
+                label={t('receipt.code')}
+                required
+                value={code}
+                onChange={(e) => setCode(e.currentTarget.value)}
+                miw={260}
+                name="code"
+              />
               <TextInput
                 label={t('receipt.secret')}
                 required={!isApplicant}

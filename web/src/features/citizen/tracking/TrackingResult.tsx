@@ -21,7 +21,9 @@ export function TrackingResult({ answer: a, secret, isApplicant }: Props) {
     <Stack gap="lg" data-testid="tracking-result">
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" wrap="wrap" mb="sm">
-          <Title order={3} size="h4">{a.procedureName}</Title>
+          <Title order={3} size="h4">
+            {a.procedureName}
+          </Title>
           <StatusBadge status={a.status} label={a.statusLabel} />
         </Group>
         <Table variant="vertical" withTableBorder>
@@ -32,7 +34,9 @@ export function TrackingResult({ answer: a, secret, isApplicant }: Props) {
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('receipt.status')}</Table.Th>
-              <Table.Td data-testid="tracking-status">{t(`dossierStatus.${a.status ?? 0}`, { defaultValue: a.statusLabel })}</Table.Td>
+              <Table.Td data-testid="tracking-status">
+                {t(`dossierStatus.${a.status ?? 0}`, { defaultValue: a.statusLabel })}
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('receipt.submittedAt')}</Table.Th>
@@ -40,7 +44,11 @@ export function TrackingResult({ answer: a, secret, isApplicant }: Props) {
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('tracking.appointment')}</Table.Th>
-              <Table.Td>{a.appointmentAt ? formatDateTime(a.appointmentAt, i18n.language) : t('receipt.appointmentLater')}</Table.Td>
+              <Table.Td>
+                {a.appointmentAt
+                  ? formatDateTime(a.appointmentAt, i18n.language)
+                  : t('receipt.appointmentLater')}
+              </Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>
@@ -48,14 +56,22 @@ export function TrackingResult({ answer: a, secret, isApplicant }: Props) {
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Paper withBorder p="md" radius="md">
-            <Title order={3} size="h4" mb="sm">{t('tracking.timeline')}</Title>
+            <Title order={3} size="h4" mb="sm">
+              {t('tracking.timeline')}
+            </Title>
             <StatusTimeline history={a.history} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">
-            <Title order={3} size="h4" mb="sm">{t('diagram.title')}</Title>
-            {secret ? <TrackingDiagram code={a.code} secret={secret} current={a.currentStep} /> : <Text size="sm">{t('diagram.needSecret')}</Text>}
+            <Title order={3} size="h4" mb="sm">
+              {t('diagram.title')}
+            </Title>
+            {secret ? (
+              <TrackingDiagram code={a.code} secret={secret} current={a.currentStep} />
+            ) : (
+              <Text size="sm">{t('diagram.needSecret')}</Text>
+            )}
           </Paper>
         </Grid.Col>
       </Grid>

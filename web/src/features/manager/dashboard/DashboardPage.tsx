@@ -29,7 +29,9 @@ function Stats() {
   const { data, isError } = useAgencyStats();
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h3" mb="sm">{t('manager.stats')}</Title>
+      <Title order={2} size="h3" mb="sm">
+        {t('manager.stats')}
+      </Title>
       {isError && <Alert color="gray">{t('manager.statsUnavailable')}</Alert>}
       {data && (
         <BarChart
@@ -55,9 +57,15 @@ function Incidents() {
   const retry = useRetryIncident();
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h3" mb="sm">{t('manager.incidents')}</Title>
+      <Title order={2} size="h3" mb="sm">
+        {t('manager.incidents')}
+      </Title>
       <ErrorAlert error={error ?? retry.error} />
-      {retry.isSuccess && <Text c="green.8" role="status">{retry.data.message_vi}</Text>}
+      {retry.isSuccess && (
+        <Text c="green.8" role="status">
+          {retry.data.message_vi}
+        </Text>
+      )}
       {data?.items.length === 0 && <Text>{t('manager.noIncidents')}</Text>}
       {data && data.items.length > 0 && (
         <Table.ScrollContainer minWidth={720}>
@@ -74,12 +82,26 @@ function Incidents() {
             <Table.Tbody>
               {data.items.map((i) => (
                 <Table.Tr key={i.incidentKey}>
-                  <Table.Td>{i.dossierCode ? <Link to={`/can-bo/ho-so/${i.dossierCode}`}>{i.dossierCode}</Link> : '—'}</Table.Td>
-                  <Table.Td>{i.bpmnProcessId} / {i.elementId}</Table.Td>
-                  <Table.Td><Text size="sm">{i.errorType}: {i.errorMessage}</Text></Table.Td>
-                  <Table.Td>{new Date(i.creationTime).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</Table.Td>
                   <Table.Td>
-                    <Button size="compact-sm" loading={retry.isPending && retry.variables === i.incidentKey} onClick={() => retry.mutate(i.incidentKey)}>
+                    {i.dossierCode ? <Link to={`/can-bo/ho-so/${i.dossierCode}`}>{i.dossierCode}</Link> : '—'}
+                  </Table.Td>
+                  <Table.Td>
+                    {i.bpmnProcessId} / {i.elementId}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {i.errorType}: {i.errorMessage}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {new Date(i.creationTime).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-sm"
+                      loading={retry.isPending && retry.variables === i.incidentKey}
+                      onClick={() => retry.mutate(i.incidentKey)}
+                    >
                       {t('manager.retry')}
                     </Button>
                   </Table.Td>

@@ -42,15 +42,29 @@ function Payment({ code }: { code: string }) {
   if (!hasAnyRole(me, ['one-stop'])) return null;
   return (
     <Paper withBorder p="md" radius="md" bg="yellow.0">
-      <Title order={3} size="h4">{t('officer.paymentTitle')}</Title>
+      <Title order={3} size="h4">
+        {t('officer.paymentTitle')}
+      </Title>
       <Group align="flex-end" mt="sm" wrap="wrap">
-        <TextInput label={t('officer.paymentReference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
-        <Button disabled={reference.trim().length < 3} loading={action.isPending} onClick={() => action.mutate({ reference: reference.trim() })}>
+        <TextInput
+          label={t('officer.paymentReference')}
+          value={reference}
+          onChange={(e) => setReference(e.currentTarget.value)}
+        />
+        <Button
+          disabled={reference.trim().length < 3}
+          loading={action.isPending}
+          onClick={() => action.mutate({ reference: reference.trim() })}
+        >
           {t('officer.paymentRecord')}
         </Button>
       </Group>
       <ErrorAlert error={action.error} />
-      {action.isSuccess && <Text c="green.8" role="status">{action.data.message_vi}</Text>}
+      {action.isSuccess && (
+        <Text c="green.8" role="status">
+          {action.data.message_vi}
+        </Text>
+      )}
     </Paper>
   );
 }

@@ -24,17 +24,24 @@ export function DossierView({ dossier: d }: { dossier: DossierDetail }) {
   return (
     <Stack data-testid="dossier-view">
       <Group justify="space-between" wrap="wrap">
-        <Title order={3} size="h4">{d.code} · {d.procedureName}</Title>
+        <Title order={3} size="h4">
+          {d.code} · {d.procedureName}
+        </Title>
         <StatusBadge status={d.status} label={d.statusLabel} />
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Paper withBorder p="md" radius="md">
-            <Title order={4} mb="xs">{t('officer.applicantData')}</Title>
+            <Title order={4} mb="xs">
+              {t('officer.applicantData')}
+            </Title>
             <Table variant="vertical" withTableBorder>
               <Table.Tbody>
                 {rows.map(([k, v]) => (
-                  <Table.Tr key={k}><Table.Th w="40%">{k}</Table.Th><Table.Td>{v}</Table.Td></Table.Tr>
+                  <Table.Tr key={k}>
+                    <Table.Th w="40%">{k}</Table.Th>
+                    <Table.Td>{v}</Table.Td>
+                  </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
@@ -48,11 +55,16 @@ export function DossierView({ dossier: d }: { dossier: DossierDetail }) {
         </Grid.Col>
       </Grid>
       <Paper withBorder p="md" radius="md">
-        <Title order={4} mb="xs">{t('officer.formData')}</Title>
+        <Title order={4} mb="xs">
+          {t('officer.formData')}
+        </Title>
         <Table withTableBorder>
           <Table.Tbody>
             {Object.entries(d.formData).map(([k, v]) => (
-              <Table.Tr key={k}><Table.Th w="40%">{k}</Table.Th><Table.Td>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</Table.Td></Table.Tr>
+              <Table.Tr key={k}>
+                <Table.Th w="40%">{k}</Table.Th>
+                <Table.Td>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</Table.Td>
+              </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
@@ -60,13 +72,17 @@ export function DossierView({ dossier: d }: { dossier: DossierDetail }) {
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Paper withBorder p="md" radius="md">
-            <Title order={4} mb="xs">{t('officer.history')}</Title>
+            <Title order={4} mb="xs">
+              {t('officer.history')}
+            </Title>
             <StatusTimeline history={d.history} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">
-            <Title order={4} mb="xs">{t('diagram.title')}</Title>
+            <Title order={4} mb="xs">
+              {t('diagram.title')}
+            </Title>
             <InstanceDiagram code={d.code} />
           </Paper>
         </Grid.Col>
@@ -82,14 +98,20 @@ function Attachments({ code }: { code: string }) {
   const url = (a: Attachment) => `/api/dossiers/${encodeURIComponent(code)}/attachments/${a.id}`;
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={4} mb="xs">{t('officer.attachments')}</Title>
+      <Title order={4} mb="xs">
+        {t('officer.attachments')}
+      </Title>
       {data?.length === 0 && <Text size="sm">{t('wizard.noFiles')}</Text>}
       <Stack gap={4}>
         {data?.map((a) => (
           <Group key={a.id} justify="space-between" wrap="nowrap">
-            <Anchor href={url(a)} target="_blank" size="sm">{a.fileName} ({formatSize(a.size)})</Anchor>
+            <Anchor href={url(a)} target="_blank" size="sm">
+              {a.fileName} ({formatSize(a.size)})
+            </Anchor>
             {(a.mediaType === 'application/pdf' || a.mediaType.startsWith('image/')) && (
-              <Button size="compact-xs" variant="light" onClick={() => setPreview(a)}>{t('officer.preview')}</Button>
+              <Button size="compact-xs" variant="light" onClick={() => setPreview(a)}>
+                {t('officer.preview')}
+              </Button>
             )}
           </Group>
         ))}
@@ -98,7 +120,13 @@ function Attachments({ code }: { code: string }) {
         {preview?.mediaType.startsWith('image/') ? (
           <img src={url(preview)} alt={preview.fileName} style={{ maxWidth: '100%' }} />
         ) : (
-          preview && <iframe src={url(preview)} title={preview.fileName} style={{ width: '100%', height: '70vh', border: 0 }} />
+          preview && (
+            <iframe
+              src={url(preview)}
+              title={preview.fileName}
+              style={{ width: '100%', height: '70vh', border: 0 }}
+            />
+          )
         )}
       </Modal>
     </Paper>
@@ -111,11 +139,19 @@ function Documents({ code }: { code: string }) {
   if (!data?.length) return null;
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={4} mb="xs">{t('officer.documents')}</Title>
+      <Title order={4} mb="xs">
+        {t('officer.documents')}
+      </Title>
       <Stack gap={4}>
         {data.map((doc) => (
-          <Anchor key={doc.id} size="sm" target="_blank" href={`/api/dossiers/${encodeURIComponent(code)}/documents/${doc.id}`}>
-            {t(`documentKind.${doc.kind}`, { defaultValue: doc.kind })} {doc.number} · {formatDateTime(doc.createdAt, i18n.language)}
+          <Anchor
+            key={doc.id}
+            size="sm"
+            target="_blank"
+            href={`/api/dossiers/${encodeURIComponent(code)}/documents/${doc.id}`}
+          >
+            {t(`documentKind.${doc.kind}`, { defaultValue: doc.kind })} {doc.number} ·{' '}
+            {formatDateTime(doc.createdAt, i18n.language)}
           </Anchor>
         ))}
       </Stack>

@@ -18,7 +18,12 @@ export function InstanceDiagram({ code }: { code: string }) {
     retry: false,
     staleTime: Infinity,
   });
-  if (xml.isError) return <Text size="sm" c="dark.5">{t('diagram.unavailable')}</Text>;
+  if (xml.isError)
+    return (
+      <Text size="sm" c="dark.5">
+        {t('diagram.unavailable')}
+      </Text>
+    );
   if (!main || !xml.data) return null;
   const done = instances.flatMap((i) => [...i.completedElements, ...i.takenFlows]);
   const active = instances.flatMap((i) => i.activeElements);

@@ -1,5 +1,18 @@
 /** The officers' task inbox: counters, filters, deadline badges; a row opens the task. */
-import { Anchor, Badge, Button, Container, Group, SegmentedControl, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Group,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -31,7 +44,11 @@ export default function InboxPage() {
 
 function Count({ view }: { view: View }) {
   const { data } = useTaskCount(FILTERS[view]);
-  return <Badge size="sm" variant="white" color="dark" ml={6}>{data ?? '…'}</Badge>;
+  return (
+    <Badge size="sm" variant="white" color="dark" ml={6}>
+      {data ?? '…'}
+    </Badge>
+  );
 }
 
 function Inbox() {
@@ -48,7 +65,9 @@ function Inbox() {
         <Group justify="space-between" wrap="wrap">
           <Title order={2}>{t('officer.inbox')}</Title>
           {oneStop && (
-            <Button component={Link} to="/can-bo/tiep-nhan">{t('paper.title')}</Button>
+            <Button component={Link} to="/can-bo/tiep-nhan">
+              {t('paper.title')}
+            </Button>
           )}
         </Group>
         <Group wrap="wrap" align="flex-end">
@@ -66,7 +85,11 @@ function Inbox() {
               ),
             }))}
           />
-          <TextInput label={t('officer.searchCode')} value={code} onChange={(e) => setCode(e.currentTarget.value)} />
+          <TextInput
+            label={t('officer.searchCode')}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+          />
         </Group>
         <ErrorAlert error={error} />
         {isPending && <Skeleton height={200} />}
@@ -88,13 +111,23 @@ function Inbox() {
                 {data.items.map((task) => (
                   <Table.Tr key={task.key} data-testid={`task-${task.elementId}`}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/can-bo/viec/${task.key}`}>{task.dossier?.code ?? task.key}</Anchor>
-                      <Text size="xs" c="dark.5">{task.dossier?.procedureName}</Text>
+                      <Anchor component={Link} to={`/can-bo/viec/${task.key}`}>
+                        {task.dossier?.code ?? task.key}
+                      </Anchor>
+                      <Text size="xs" c="dark.5">
+                        {task.dossier?.procedureName}
+                      </Text>
                     </Table.Td>
                     <Table.Td>{task.name}</Table.Td>
                     <Table.Td>{task.dossier?.applicantName ?? '—'}</Table.Td>
-                    <Table.Td>{task.dossier && <StatusBadge status={task.dossier.status} label={task.dossier.statusLabel} />}</Table.Td>
-                    <Table.Td><DeadlineBadge lateness={task.lateness} remaining={task.remainingWorkingMinutes} /></Table.Td>
+                    <Table.Td>
+                      {task.dossier && (
+                        <StatusBadge status={task.dossier.status} label={task.dossier.statusLabel} />
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <DeadlineBadge lateness={task.lateness} remaining={task.remainingWorkingMinutes} />
+                    </Table.Td>
                     <Table.Td>{task.assignee ?? t('officer.unassigned')}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -3,7 +3,13 @@ import { Grid, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantField, ApplicantValues } from './applicant';
 
-const FIELDS: { key: ApplicantField; required: boolean; type?: string; autoComplete: string; span: number }[] = [
+const FIELDS: {
+  key: ApplicantField;
+  required: boolean;
+  type?: string;
+  autoComplete: string;
+  span: number;
+}[] = [
   { key: 'name', required: true, autoComplete: 'off', span: 6 },
   { key: 'idNumber', required: true, autoComplete: 'off', span: 6 },
   { key: 'phone', required: true, type: 'tel', autoComplete: 'off', span: 6 },
@@ -24,7 +30,9 @@ export function ApplicantFields({ value, errors, onChange }: Props) {
   return (
     <Stack gap="sm">
       <Stack gap={4}>
-        <Text size="sm" fw={500} id="applicant-type-label">{t('paper.applicantType')}</Text>
+        <Text size="sm" fw={500} id="applicant-type-label">
+          {t('paper.applicantType')}
+        </Text>
         <SegmentedControl
           aria-labelledby="applicant-type-label"
           value={value.type}
@@ -40,8 +48,12 @@ export function ApplicantFields({ value, errors, onChange }: Props) {
         {FIELDS.map((f) => (
           <Grid.Col key={f.key} span={{ base: 12, sm: f.span }}>
             <TextInput
-              label={t(`paper.fields.${f.key}${business && (f.key === 'name' || f.key === 'idNumber') ? 'Business' : ''}`)}
-              description={f.key === 'idNumber' ? t(business ? 'paper.idHintBusiness' : 'paper.idHint') : undefined}
+              label={t(
+                `paper.fields.${f.key}${business && (f.key === 'name' || f.key === 'idNumber') ? 'Business' : ''}`,
+              )}
+              description={
+                f.key === 'idNumber' ? t(business ? 'paper.idHintBusiness' : 'paper.idHint') : undefined
+              }
               withAsterisk={f.required}
               type={f.type}
               autoComplete={f.autoComplete}

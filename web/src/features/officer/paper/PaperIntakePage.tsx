@@ -4,7 +4,20 @@
  * → the scanned papers and submit (POST /api/dossiers/paper, one Idempotency-Key per form) → the receipt with the
  * tracking secret and Mẫu 01 to print.
  */
-import { Button, Container, Group, NativeSelect, Paper, Progress, Skeleton, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Container,
+  Group,
+  NativeSelect,
+  Paper,
+  Progress,
+  Skeleton,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
@@ -18,7 +31,13 @@ import { FormJsView, type FormJsHandle } from '../../../components/FormJsView';
 import { displayValue, fieldsOf, withoutFilePickers } from '../../../components/formSchema';
 import { RequireRole } from '../../../components/RequireRole';
 import { ApplicantFields } from './ApplicantFields';
-import { applicantErrors, EMPTY_APPLICANT, prefillForm, toPaperApplicant, type ApplicantValues } from './applicant';
+import {
+  applicantErrors,
+  EMPTY_APPLICANT,
+  prefillForm,
+  toPaperApplicant,
+  type ApplicantValues,
+} from './applicant';
 import { PaperReceipt } from './PaperReceipt';
 import { ProcedurePicker } from './ProcedurePicker';
 
@@ -34,7 +53,10 @@ export default function PaperIntakePage() {
 function PaperIntake() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const agencies = useMemo(() => [...new Set((me?.memberships ?? []).filter((m) => m.role === 'one-stop').map((m) => m.agencyCode))], [me]);
+  const agencies = useMemo(
+    () => [...new Set((me?.memberships ?? []).filter((m) => m.role === 'one-stop').map((m) => m.agencyCode))],
+    [me],
+  );
   // Every new form (the page, or "receive another dossier") gets a new key: a double click files one dossier.
   const [round, setRound] = useState(0);
   return (
@@ -71,7 +93,8 @@ function IntakeForm({ agencies, onNext }: { agencies: string[]; onNext: () => vo
   const formRef = useRef<FormJsHandle>(null);
 
   if (agencies.length === 0) return <ErrorAlert error={new Error('no agency')} title={t('paper.noAgency')} />;
-  if (answer && procedure.data) return <PaperReceipt answer={answer} procedure={procedure.data} onNext={onNext} />;
+  if (answer && procedure.data)
+    return <PaperReceipt answer={answer} procedure={procedure.data} onNext={onNext} />;
 
   const toForm = () => {
     const e = applicantErrors(applicant);
@@ -99,7 +122,12 @@ function IntakeForm({ agencies, onNext }: { agencies: string[]; onNext: () => vo
     setProgress(files.length > 0 ? 0 : null);
     try {
       const variantKey = variant ?? procedure.data?.variants[0]?.id;
-      const body = { procedureId: summary.id, ...(variantKey ? { variantKey } : {}), formData: noForm ? {} : formData, applicant: toPaperApplicant(applicant) };
+      const body = {
+        procedureId: summary.id,
+        ...(variantKey ? { variantKey } : {}),
+        formData: noForm ? {} : formData,
+        applicant: toPaperApplicant(applicant),
+      };
       setAnswer(await submitPaperDossier(body, files, key.current, setProgress));
     } catch (e) {
       setError(e);
@@ -111,11 +139,18 @@ function IntakeForm({ agencies, onNext }: { agencies: string[]; onNext: () => vo
 
   const fields = schema ? fieldsOf(schema).filter((f) => f.key && f.key in formData) : [];
   return (
-    <Stepper active={step} onStepClick={(s) => s < step && !busy && setStep(s)} size="sm" allowNextStepsSelect={false}>
+    <Stepper
+      active={step}
+      onStepClick={(s) => s < step && !busy && setStep(s)}
+      size="sm"
+      allowNextStepsSelect={false}
+    >
       <Stepper.Step label={t('paper.steps.applicant')}>
         <Stack>
           <Paper withBorder p="md" radius="md">
-            <Title order={3} size="h4" mb="sm">{t('paper.procedureHeading')}</Title>
+            <Title order={3} size="h4" mb="sm">
+              {t('paper.procedureHeading')}
+            </Title>
             <ProcedurePicker
               agencies={agencies}
               agency={agency}
@@ -140,11 +175,22 @@ function IntakeForm({ agencies, onNext }: { agencies: string[]; onNext: () => vo
             )}
           </Paper>
           <Paper withBorder p="md" radius="md">
-            <Title order={3} size="h4" mb="sm">{t('paper.applicantHeading')}</Title>
-            <ApplicantFields value={applicant} errors={errors} onChange={(v) => { setApplicant(v); setErrors({}); }} />
+            <Title order={3} size="h4" mb="sm">
+              {t('paper.applicantHeading')}
+            </Title>
+            <ApplicantFields
+              value={applicant}
+              errors={errors}
+              onChange={(v) => {
+                setApplicant(v);
+                setErrors({});
+              }}
+            />
           </Paper>
           <Group justify="flex-end">
-            <Button onClick={toForm} disabled={!!summary && (form.isPending || procedure.isPending)}>{t('common.next')}</Button>
+            <Button onClick={toForm} disabled={!!summary && (form.isPending || procedure.isPending)}>
+              {t('common.next')}
+            </Button>
           </Group>
         </Stack>
       </Stepper.Step>
@@ -156,15 +202,28 @@ function IntakeForm({ agencies, onNext }: { agencies: string[]; onNext: () => vo
           {schema && step === 1 && <FormJsView ref={formRef} schema={schema} data={formData} />}
           {!schema && !form.error && <Skeleton height={240} />}
           <Group justify="space-between">
-            <Button variant="default" onClick={() => setStep(0)}>{t('common.back')}</Button>
-            <Button onClick={fromForm} disabled={!schema && !noForm}>{t('common.next')}</Button>
+            <Button variant="default" onClick={() => setStep(0)}>
+              {t('common.back')}
+            </Button>
+            <Button onClick={fromForm} disabled={!schema && !noForm}>
+              {t('common.next')}
+            </Button>
           </Group>
         </Stack>
       </Stepper.Step>
       <Stepper.Step label={t('paper.steps.scans')}>
         <Stack>
-          {procedure.data && <AttachmentPicker procedure={procedure.data} files={files} onChange={setFiles} label={t('paper.chooseScans')} />}
-          <Title order={3} size="h4">{t('wizard.reviewHeading')}</Title>
+          {procedure.data && (
+            <AttachmentPicker
+              procedure={procedure.data}
+              files={files}
+              onChange={setFiles}
+              label={t('paper.chooseScans')}
+            />
+          )}
+          <Title order={3} size="h4">
+            {t('wizard.reviewHeading')}
+          </Title>
           <Table variant="vertical" withTableBorder>
             <Table.Tbody>
               <Table.Tr>
@@ -173,7 +232,12 @@ function IntakeForm({ agencies, onNext }: { agencies: string[]; onNext: () => vo
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('officer.applicant')}</Table.Th>
-                <Table.Td>{[applicant.name, applicant.idNumber, applicant.phone, applicant.email, applicant.address].map((x) => x.trim()).filter(Boolean).join(' · ')}</Table.Td>
+                <Table.Td>
+                  {[applicant.name, applicant.idNumber, applicant.phone, applicant.email, applicant.address]
+                    .map((x) => x.trim())
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Table.Td>
               </Table.Tr>
               {fields.map((f) => (
                 <Table.Tr key={f.key}>
@@ -186,13 +250,19 @@ function IntakeForm({ agencies, onNext }: { agencies: string[]; onNext: () => vo
           <ErrorAlert error={error} title={t('paper.submitFailed')} />
           {progress !== null && (
             <Stack gap={4}>
-              <Text size="sm" id="paper-upload-label">{t('wizard.uploading', { percent: Math.round(progress * 100) })}</Text>
+              <Text size="sm" id="paper-upload-label">
+                {t('wizard.uploading', { percent: Math.round(progress * 100) })}
+              </Text>
               <Progress value={progress * 100} aria-labelledby="paper-upload-label" animated={progress < 1} />
             </Stack>
           )}
           <Group justify="space-between">
-            <Button variant="default" onClick={() => setStep(1)} disabled={busy}>{t('common.back')}</Button>
-            <Button onClick={() => void submit()} loading={busy}>{t('paper.submit')}</Button>
+            <Button variant="default" onClick={() => setStep(1)} disabled={busy}>
+              {t('common.back')}
+            </Button>
+            <Button onClick={() => void submit()} loading={busy}>
+              {t('paper.submit')}
+            </Button>
           </Group>
         </Stack>
       </Stepper.Step>

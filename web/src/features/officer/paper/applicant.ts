@@ -15,7 +15,14 @@ export interface ApplicantValues {
 
 export type ApplicantField = Exclude<keyof ApplicantValues, 'type'>;
 
-export const EMPTY_APPLICANT: ApplicantValues = { type: 'citizen', name: '', idNumber: '', phone: '', email: '', address: '' };
+export const EMPTY_APPLICANT: ApplicantValues = {
+  type: 'citizen',
+  name: '',
+  idNumber: '',
+  phone: '',
+  email: '',
+  address: '',
+};
 
 const ID_NUMBER = /^[0-9A-Za-z-]{6,20}$/;
 const PHONE = /^(\+84|0)[0-9]{9,10}$/;
@@ -34,11 +41,13 @@ export function applicantErrors(v: ApplicantValues): Partial<Record<ApplicantFie
   const id = v.idNumber.trim();
   if (!id) e.idNumber = 'paper.errors.required';
   else if (!ID_NUMBER.test(id)) e.idNumber = 'paper.errors.idNumber';
-  else if (v.type === 'citizen' && /^[0-9]+$/.test(id) && id.length !== 9 && id.length !== 12) e.idNumber = 'paper.errors.citizenId';
+  else if (v.type === 'citizen' && /^[0-9]+$/.test(id) && id.length !== 9 && id.length !== 12)
+    e.idNumber = 'paper.errors.citizenId';
   const phone = compactPhone(v.phone);
   if (!phone) e.phone = 'paper.errors.required';
   else if (!PHONE.test(phone)) e.phone = 'paper.errors.phone';
-  if (v.email.trim() && (!EMAIL.test(v.email.trim()) || v.email.trim().length > 200)) e.email = 'paper.errors.email';
+  if (v.email.trim() && (!EMAIL.test(v.email.trim()) || v.email.trim().length > 200))
+    e.email = 'paper.errors.email';
   const address = v.address.trim();
   if (!address) e.address = 'paper.errors.required';
   else if (address.length < 5 || address.length > 500) e.address = 'paper.errors.address';
@@ -48,7 +57,14 @@ export function applicantErrors(v: ApplicantValues): Partial<Record<ApplicantFie
 /** The body part `applicant`, trimmed, without an empty e-mail. */
 export function toPaperApplicant(v: ApplicantValues): PaperApplicant {
   const email = v.email.trim();
-  return { type: v.type, name: v.name.trim(), idNumber: v.idNumber.trim(), phone: compactPhone(v.phone), ...(email ? { email } : {}), address: v.address.trim() };
+  return {
+    type: v.type,
+    name: v.name.trim(),
+    idNumber: v.idNumber.trim(),
+    phone: compactPhone(v.phone),
+    ...(email ? { email } : {}),
+    address: v.address.trim(),
+  };
 }
 
 /** Application-form keys the procedures use for the applicant (the citizen wizard pre-fills the same ones). */
@@ -61,7 +77,11 @@ const PREFILL: Record<string, (v: ApplicantValues) => string> = {
 };
 
 /** Pre-fills the form's applicant fields that are still empty (only keys the form has: the API refuses others). */
-export function prefillForm(schema: FormSchema | undefined, data: Record<string, unknown>, v: ApplicantValues): Record<string, unknown> {
+export function prefillForm(
+  schema: FormSchema | undefined,
+  data: Record<string, unknown>,
+  v: ApplicantValues,
+): Record<string, unknown> {
   if (!schema) return data;
   const keys = new Set(fieldsOf(schema).map((f) => f.key));
   const out = { ...data };

@@ -12,7 +12,12 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 
 /** First and last day (YYYY-MM-DD) of the month of `now` in Vietnam. */
 export function currentMonth(now = new Date()): { from: string; to: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   const [y, m] = today.split('-').map(Number) as [number, number];
   return { from: `${today.slice(0, 7)}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
 }
@@ -21,7 +26,10 @@ export function currentMonth(now = new Date()): { from: string; to: string } {
 export function RegisterPanel({ agencies }: { agencies?: string[] }) {
   const { t } = useTranslation();
   const all = useAgencies();
-  const choices = (agencies ?? all.data?.map((a) => a.code) ?? []).map((code) => ({ value: code, label: all.data?.find((a) => a.code === code)?.name ?? code }));
+  const choices = (agencies ?? all.data?.map((a) => a.code) ?? []).map((code) => ({
+    value: code,
+    label: all.data?.find((a) => a.code === code)?.name ?? code,
+  }));
   const [picked, setPicked] = useState<string | null>(agencies?.[0] ?? null);
   const agency = picked ?? (agencies?.length === 1 ? agencies[0]! : null);
   const [period, setPeriod] = useState(currentMonth);
@@ -33,7 +41,10 @@ export function RegisterPanel({ agencies }: { agencies?: string[] }) {
     setBusy(true);
     setError(null);
     try {
-      downloadBlob(await fetchRegister(agency, period.from, period.to), `mau-06-${agency}-${period.from}-${period.to}.pdf`);
+      downloadBlob(
+        await fetchRegister(agency, period.from, period.to),
+        `mau-06-${agency}-${period.from}-${period.to}.pdf`,
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -44,11 +55,17 @@ export function RegisterPanel({ agencies }: { agencies?: string[] }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="register-heading">
       <Stack gap="sm">
-        <Title order={2} size="h4" id="register-heading">{t('register.title')}</Title>
-        <Text size="sm" c="dark.6">{t('register.hint')}</Text>
+        <Title order={2} size="h4" id="register-heading">
+          {t('register.title')}
+        </Title>
+        <Text size="sm" c="dark.6">
+          {t('register.hint')}
+        </Text>
         <Group align="flex-end" wrap="wrap">
           {choices.length === 1 && agencies ? (
-            <Text size="sm">{t('register.agency')}: <strong>{choices[0]!.label}</strong></Text>
+            <Text size="sm">
+              {t('register.agency')}: <strong>{choices[0]!.label}</strong>
+            </Text>
           ) : (
             <Select
               label={t('register.agency')}
@@ -61,9 +78,21 @@ export function RegisterPanel({ agencies }: { agencies?: string[] }) {
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          <TextInput type="date" label={t('register.from')} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })} />
-          <TextInput type="date" label={t('register.to')} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })} />
-          <Button onClick={() => void download()} loading={busy} disabled={!agency}>{t('register.download')}</Button>
+          <TextInput
+            type="date"
+            label={t('register.from')}
+            value={period.from}
+            onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            label={t('register.to')}
+            value={period.to}
+            onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
+          />
+          <Button onClick={() => void download()} loading={busy} disabled={!agency}>
+            {t('register.download')}
+          </Button>
         </Group>
         <ErrorAlert error={error} title={t('register.failed')} />
       </Stack>

@@ -6,7 +6,12 @@ import { currentMonth, RegisterPanel } from './RegisterPanel';
 function answer(routes: (url: string) => { status: number; body: unknown }) {
   const mock = jest.fn(async (url: string) => {
     const { status, body } = routes(url);
-    return { ok: status < 300, status, text: async () => JSON.stringify(body), blob: async () => new Blob(['%PDF-1.4'], { type: 'application/pdf' }) };
+    return {
+      ok: status < 300,
+      status,
+      text: async () => JSON.stringify(body),
+      blob: async () => new Blob(['%PDF-1.4'], { type: 'application/pdf' }),
+    };
   });
   global.fetch = mock as unknown as typeof fetch;
   return mock;
@@ -27,7 +32,11 @@ describe('RegisterPanel (Mẫu 06)', () => {
 
   it("should ask for the officer's agency and period, and download the PDF", async () => {
     // given
-    const fetchMock = answer((url) => (url.startsWith('/api/agencies?') || url === '/api/agencies' ? { status: 200, body: AGENCIES } : { status: 200, body: {} }));
+    const fetchMock = answer((url) =>
+      url.startsWith('/api/agencies?') || url === '/api/agencies'
+        ? { status: 200, body: AGENCIES }
+        : { status: 200, body: {} },
+    );
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     renderWithProviders(<RegisterPanel agencies={['000.00.04.H58']} />);
     await screen.findByText('Sở Kế hoạch và Đầu tư');
@@ -46,7 +55,16 @@ describe('RegisterPanel (Mẫu 06)', () => {
     // given
     answer((url) =>
       url.includes('register.pdf')
-        ? { status: 400, body: { title: 'Bad Request', status: 400, detail: '`from` must not be after `to`.', message_vi: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', code: 'BAD_PERIOD' } }
+        ? {
+            status: 400,
+            body: {
+              title: 'Bad Request',
+              status: 400,
+              detail: '`from` must not be after `to`.',
+              message_vi: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+              code: 'BAD_PERIOD',
+            },
+          }
         : { status: 200, body: AGENCIES },
     );
     renderWithProviders(<RegisterPanel agencies={['000.00.04.H58']} />);

@@ -16,7 +16,10 @@ import { decisionFieldOf, reasonFieldFor, withoutDecision } from '../../../compo
 export function CompleteStep({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const complete = useTaskCommand<{ data: Record<string, unknown>; decision?: string; reason?: string }>(task.key, 'complete');
+  const complete = useTaskCommand<{ data: Record<string, unknown>; decision?: string; reason?: string }>(
+    task.key,
+    'complete',
+  );
   const formRef = useRef<FormJsHandle>(null);
   const schema = task.form;
   const decisionField = schema ? decisionFieldOf(schema) : undefined;
@@ -24,13 +27,22 @@ export function CompleteStep({ task }: { task: TaskDetail }) {
   const [decision, setDecision] = useState<string>(options.length === 1 ? (options[0]?.value ?? '') : '');
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const rest = useMemo(() => (schema && decisionField?.key ? withoutDecision(schema, decisionField.key) : schema), [schema, decisionField?.key]);
-  const reasonField = schema && decisionField?.key && decision ? reasonFieldFor(schema, decisionField.key, decision) : undefined;
+  const rest = useMemo(
+    () => (schema && decisionField?.key ? withoutDecision(schema, decisionField.key) : schema),
+    [schema, decisionField?.key],
+  );
+  const reasonField =
+    schema && decisionField?.key && decision
+      ? reasonFieldFor(schema, decisionField.key, decision)
+      : undefined;
   const reasonRequired = !!(reasonField?.validate as { required?: boolean } | undefined)?.required;
 
   const submit = () => {
     const result = formRef.current?.submit() ?? { data: {}, errors: {} };
-    const bad = Object.keys(result.errors).length > 0 || (decisionField && !decision) || (reasonRequired && !reason.trim());
+    const bad =
+      Object.keys(result.errors).length > 0 ||
+      (decisionField && !decision) ||
+      (reasonRequired && !reason.trim());
     setInvalid(!!bad);
     if (bad) return;
     complete.mutate(
@@ -41,7 +53,9 @@ export function CompleteStep({ task }: { task: TaskDetail }) {
 
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h4" mb="sm">{t('officer.complete')}</Title>
+      <Title order={3} size="h4" mb="sm">
+        {t('officer.complete')}
+      </Title>
       <Stack>
         {decisionField && (
           <Radio.Group label={decisionField.label} required value={decision} onChange={setDecision}>
@@ -53,13 +67,26 @@ export function CompleteStep({ task }: { task: TaskDetail }) {
           </Radio.Group>
         )}
         {reasonField && (
-          <Textarea label={reasonField.label} required={reasonRequired} autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Textarea
+            label={reasonField.label}
+            required={reasonRequired}
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
         )}
         {rest && rest.components.length > 0 && <FormJsView ref={formRef} schema={rest} />}
         {!schema && <Text size="sm">{t('officer.noForm')}</Text>}
-        {invalid && <Text c="red.8" role="alert">{t('officer.incomplete')}</Text>}
+        {invalid && (
+          <Text c="red.8" role="alert">
+            {t('officer.incomplete')}
+          </Text>
+        )}
         <ErrorAlert error={complete.error} />
-        <Button onClick={submit} loading={complete.isPending} w="fit-content">{t('officer.completeButton')}</Button>
+        <Button onClick={submit} loading={complete.isPending} w="fit-content">
+          {t('officer.completeButton')}
+        </Button>
       </Stack>
     </Paper>
   );

@@ -1,5 +1,16 @@
 /** One task: claim / unclaim / assign, the dossier, and the step's form with decision and reason. */
-import { Anchor, Button, Container, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Container,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -30,7 +41,9 @@ function Task() {
   return (
     <Container size="xl" py="xl">
       <Stack>
-        <Anchor component={Link} to="/can-bo">← {t('officer.inbox')}</Anchor>
+        <Anchor component={Link} to="/can-bo">
+          ← {t('officer.inbox')}
+        </Anchor>
         <ErrorAlert error={error} />
         {isPending && <Skeleton height={200} />}
         {task && (
@@ -65,12 +78,28 @@ function Claim({ task }: { task: TaskDetail }) {
           {t('officer.assignee')}: <b>{task.assignee ?? t('officer.unassigned')}</b>
         </Text>
         <Group wrap="wrap" align="flex-end">
-          {!mine && <Button onClick={() => claim.mutate({})} loading={claim.isPending}>{t('officer.claim')}</Button>}
-          {mine && <Button variant="default" onClick={() => unclaim.mutate({})} loading={unclaim.isPending}>{t('officer.unclaim')}</Button>}
+          {!mine && (
+            <Button onClick={() => claim.mutate({})} loading={claim.isPending}>
+              {t('officer.claim')}
+            </Button>
+          )}
+          {mine && (
+            <Button variant="default" onClick={() => unclaim.mutate({})} loading={unclaim.isPending}>
+              {t('officer.unclaim')}
+            </Button>
+          )}
           {hasAnyRole(me, ['section-head', 'agency-head']) && (
             <>
-              <TextInput label={t('officer.assignTo')} value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)} />
-              <Button variant="light" disabled={!assignee.trim()} onClick={() => assign.mutate({ assignee: assignee.trim() })}>
+              <TextInput
+                label={t('officer.assignTo')}
+                value={assignee}
+                onChange={(e) => setAssignee(e.currentTarget.value)}
+              />
+              <Button
+                variant="light"
+                disabled={!assignee.trim()}
+                onClick={() => assign.mutate({ assignee: assignee.trim() })}
+              >
                 {t('officer.assign')}
               </Button>
             </>
