@@ -8,11 +8,11 @@ import { Type } from 'typebox';
 import { ProblemError } from '../../plugins/errors.js';
 import { hasRoleIn } from '../identity/principal.js';
 import { Problem } from '../identity/schemas.js';
-import { ProcedureSchema } from '../reference/entities.js';
 import { submitPaperDossier } from './submit.js';
 import {
   IdempotencyHeaders,
   multipartBody,
+  procedureToSubmit,
   readSubmission,
   submissionAnswer,
   SubmitWithFilesAnswer,
@@ -92,13 +92,7 @@ export async function paperRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const officer = request.principal!;
       const { body, files, multipart } = await readSubmission(app, request, PaperSubmitBody);
-      const procedure = await request.em.findOne(ProcedureSchema, { id: body.procedureId });
-      if (!procedure)
-        throw new ProblemError(
-          404,
-          'Không tìm thấy thủ tục hành chính.',
-          `No procedure ${body.procedureId}.`,
-        );
+      const procedure = await procedureToSubmit(request, body.procedureId);
       if (!hasRoleIn(officer, procedure.agencyCode, 'one-stop')) {
         throw new ProblemError(
           403,

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static, type TSchema } from 'typebox';
 import { ProblemError } from '../../plugins/errors.js';
 import { Problem } from '../identity/schemas.js';
-import { ProcedureSchema } from '../reference/entities.js';
+import { ProcedureSchema, type Procedure } from '../reference/entities.js';
 import { dossierRating } from './rating.routes.js';
 import { dossierHistory, dossierReceiver, readableDossier } from './repository.js';
 import { Attachment, CodeParams, DossierDetail, HistoryItem, SubmitAnswer, SubmitBody } from './schemas.js';
@@ -96,6 +96,13 @@ export function submissionAnswer(result: Submission, multipart: boolean) {
   };
 }
 
+/** The procedure a submission names, or 404 (online and paper submissions). */
+export async function procedureToSubmit(request: FastifyRequest, id: string): Promise<Procedure> {
+  const procedure = await request.em.findOne(ProcedureSchema, { id });
+  if (!procedure) throw new ProblemError(404, 'Không tìm thấy thủ tục hành chính.', `No procedure ${id}.`);
+  return procedure;
+}
+
 /** Submission and reading. */
 export async function submissionRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -131,13 +138,7 @@ export async function submissionRoutes(fastify: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const principal = request.principal!;
       const { body, files, multipart } = await readSubmission(app, request, SubmitBody);
-      const procedure = await request.em.findOne(ProcedureSchema, { id: body.procedureId });
-      if (!procedure)
-        throw new ProblemError(
-          404,
-          'Không tìm thấy thủ tục hành chính.',
-          `No procedure ${body.procedureId}.`,
-        );
+      const procedure = await procedureToSubmit(request, body.procedureId);
       const result = await submitDossier(
         app,
         principal,

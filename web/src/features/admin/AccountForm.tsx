@@ -27,10 +27,9 @@ import {
   type AccountCreateInput,
   type AccountUpdateInput,
 } from '../../api/admin';
-import { errorMessage } from '../../api/client';
 import type { Account, Agency } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { problemField } from './problemField';
+import { useFieldErrors } from './useFieldErrors';
 
 const FIELDS = [
   'username',
@@ -89,10 +88,9 @@ export function AccountForm({
   onDone: (saved: Account) => void;
   onCancel?: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [values, setValues] = useState<Values>(() => initial(account));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [alertError, setAlertError] = useState<unknown>(null);
+  const { errors, alertError, clear, check, onError, hideAlert } = useFieldErrors(FIELDS);
   const create = useCreateAccount();
   const update = useUpdateAccount();
   const disable = useDisableAccount();
@@ -102,7 +100,7 @@ export function AccountForm({
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
+    clear(key);
   };
   const setMembership = (index: number, patch: Partial<Membership>) =>
     set(
@@ -124,19 +122,9 @@ export function AccountForm({
     return e;
   };
 
-  const onError = (error: unknown) => {
-    const field = problemField(error, FIELDS);
-    if (field)
-      setErrors((e) => ({ ...e, [field]: errorMessage(error, i18n.language, t('common.errorGeneric')) }));
-    else setAlertError(error);
-  };
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setAlertError(null);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!check(validate())) return;
     if (!account) {
       const body: AccountCreateInput = {
         username: values.username,
@@ -170,7 +158,7 @@ export function AccountForm({
 
   const toggleDisabled = () => {
     if (!account) return;
-    setAlertError(null);
+    hideAlert();
     if (account.disabled)
       update.mutate({ id: account.id, body: { disabled: false } }, { onSuccess: onDone, onError });
     else disable.mutate(account.id, { onSuccess: onDone, onError });

@@ -12,10 +12,9 @@ import {
   type AgencyCreateInput,
   type AgencyUpdateInput,
 } from '../../api/admin';
-import { errorMessage } from '../../api/client';
 import type { Agency } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { problemField } from './problemField';
+import { useFieldErrors } from './useFieldErrors';
 
 const FIELDS = [
   'code',
@@ -64,10 +63,9 @@ export function AgencyForm({
   onDone: (saved: Agency) => void;
   onCancel?: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [values, setValues] = useState<Values>(() => initial(agency));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [alertError, setAlertError] = useState<unknown>(null);
+  const { errors, alertError, clear, check, onError } = useFieldErrors(FIELDS);
   const create = useCreateAgency();
   const update = useUpdateAgency();
   const busy = create.isPending || update.isPending;
@@ -75,7 +73,7 @@ export function AgencyForm({
 
   const set = (key: Field, value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
+    clear(key);
   };
 
   const validate = (): Partial<Record<Field, string>> => {
@@ -91,19 +89,9 @@ export function AgencyForm({
     return e;
   };
 
-  const onError = (error: unknown) => {
-    const field = problemField(error, FIELDS);
-    if (field)
-      setErrors((e) => ({ ...e, [field]: errorMessage(error, i18n.language, t('common.errorGeneric')) }));
-    else setAlertError(error);
-  };
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setAlertError(null);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!check(validate())) return;
     if (!agency) {
       const body: AgencyCreateInput = {
         code: values.code,
